@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { ConnectionList } from "@/components/connection-list";
+import { ConnectOutcome } from "@/components/connect-outcome";
+import { SiteHeader } from "@/components/site-header";
+import { requireGrower } from "@/lib/auth/page-guards";
+import { liveConnections } from "@/lib/connections/snapshots";
+import { connectErrorCodes, type ConnectErrorCode } from "@/lib/connections/messages";
+import { providers } from "@/lib/providers";
+
+export const metadata: Metadata = { title: "Your connections" };
+
+export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await requireGrower();
+  const query = await searchParams;
+  const initial = await liveConnections(viewer.leafUserId);
+  const catalog = providers.map((p) => ({ id: p.id, name: p.name }));
+  const errorProvider = catalog.find((p) => p.id === query.provider);
+  const error = connectErrorCodes.includes(query.error as ConnectErrorCode) ? (query.error as ConnectErrorCode) : undefined;
+  const connected = catalog.find((p) => p.id === query.connected);
+
+  return (
+    <>
+      <SiteHeader viewer={viewer} />
+      <main className="mx-auto max-w-3xl px-4 py-8">
+        <h1 className="text-2xl font-semibold">Your connections</h1>
+        <p className="mt-1 text-stone-600">Connect the accounts your farm uses so your advisors' tools can sync fields and machine data.</p>
+        <ConnectOutcome error={error && errorProvider ? { code: error, provider: errorProvider } : undefined} connected={connected} />
+        <ConnectionList leafUserId={viewer.leafUserId} providers={catalog} initial={initial} canConnect />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+// POST /api/growers: staff add a grower (creates the Leaf user) and get an invite link.
+import { z } from "zod";
+import { actorOf, apiError, foreignOrigin, staffViewer } from "@/lib/http/api";
+import { addGrower } from "@/lib/growers/add-grower";
+import { isLeafError } from "@/lib/leaf";
+
+const newGrower = z.object({
+  name: z.string().trim().min(1, "Enter the grower's name.").max(200),
+  email: z.email("Enter a valid email address.").trim().max(320),
+});
+
+export async function POST(request: Request) {
+  const refused = foreignOrigin(request);
+  if (refused) return refused;
+  const viewer = await staffViewer();
+  if (viewer instanceof Response) return viewer;
+  const input = newGrower.safeParse(await request.json().catch(() => undefined));
+  if (!input.success) return apiError(400, "invalid_input", input.error.issues[0]?.message ?? "Enter a name and an email.");
+  try {
+    const { grower, invite } = await addGrower(input.data, actorOf(viewer));
+    return Response.json({ leafUserId: grower.leafUserId, name: grower.name, inviteUrl: invite.url, inviteExpiresAt: invite.expiresAt }, { status: 201 });
+  } catch (error) {
+    if (isLeafError(error, "rejected")) return apiError(400, "leaf_rejected", `Leaf refused this grower: ${error.message}`);
+    if (isLeafError(error)) return apiError(503, "leaf_unavailable", "Leaf is not answering right now. Try again in a minute.");
+    throw error;
+  }
+}

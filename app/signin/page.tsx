@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/sign-in-form";
+import { config } from "@/lib/config";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ grower?: string }> }) {
+  const { grower } = await searchParams;
+  const cfg = config();
+  return (
+    <main className="mx-auto max-w-sm px-4 py-16">
+      <h1 className="text-2xl font-semibold text-field">Headland</h1>
+      {grower && (
+        <p className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900">
+          Growers sign in with the invite link they were sent. Open it again, or ask for a new one.
+        </p>
+      )}
+      <h2 className="mt-6 text-lg font-medium">Staff sign-in</h2>
+      <SignInForm />
+      {cfg.sandbox && cfg.staff && (
+        <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-3 text-sm text-stone-600">
+          Sandbox mode: sign in as <strong>{cfg.staff.email}</strong> with password <strong>{cfg.staff.password}</strong>.
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useState } from "react";
+
+interface Props {
+  leafUserId: string;
+  provider: { id: string; name: string };
+  onDone(): void;
+}
+
+/** Disconnect, after an explicit confirmation: it deletes the credential at Leaf. */
+export function DisconnectButton({ leafUserId, provider, onDone }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function disconnect() {
+    setBusy(true);
+    setError(undefined);
+    const response = await fetch(`/api/growers/${encodeURIComponent(leafUserId)}/connections/${provider.id}`, { method: "DELETE" });
+    setBusy(false);
+    if (response.ok) {
+      setConfirming(false);
+      onDone();
+    } else {
+      const body = await response.json().catch(() => undefined);
+      setError(body?.error?.message ?? "That didn't work. Try again in a minute.");
+    }
+  }
+
+  if (!confirming) {
+    return (
+      <button type="button" onClick={() => setConfirming(true)} className="rounded-lg border border-stone-300 px-4 py-2 font-medium text-stone-800">
+        Disconnect {provider.name}
+      </button>
+    );
+  }
+  return (
+    <div role="group" aria-label={`Confirm disconnecting ${provider.name}`} className="flex flex-wrap items-center gap-3 rounded-lg bg-stone-100 p-3">
+      <span>Disconnect {provider.name}? Its data will stop syncing until you connect again.</span>
+      <button type="button" disabled={busy} onClick={disconnect} className="rounded-lg bg-red-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+        {busy ? "Disconnecting…" : "Yes, disconnect"}
+      </button>
+      <button type="button" disabled={busy} onClick={() => setConfirming(false)} className="rounded-lg px-3 py-1.5 text-stone-700">Cancel</button>
+      {error && <p role="alert" className="w-full text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { statusWords, type ConnectionStatus } from "@/lib/connections/messages";
+
+const colors: Record<ConnectionStatus, string> = {
+  not_connected: "bg-stone-100 text-stone-700 ring-stone-300",
+  pending: "bg-sky-50 text-sky-800 ring-sky-300",
+  processing: "bg-sky-50 text-sky-800 ring-sky-300",
+  ok: "bg-green-50 text-green-800 ring-green-300",
+  reauth: "bg-red-50 text-red-800 ring-red-300",
+  missing_permission: "bg-amber-50 text-amber-900 ring-amber-300",
+  unavailable: "bg-stone-100 text-stone-700 ring-stone-400",
+  error: "bg-red-50 text-red-800 ring-red-300",
+};
+
+/** The status word in its color; the same on the grower's page and the staff dashboard. */
+export function StatusBadge({ status }: { status: ConnectionStatus }) {
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${colors[status]}`}>
+      {statusWords[status]}
+    </span>
+  );
+}

@@ -1,0 +1,79 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export const sandboxUrl = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT}`;
+
+export const providerCases = [
+  { id: "climate-fieldview", name: "Climate FieldView", leafPath: "climate-field-view-credentials" },
+  { id: "john-deere", name: "John Deere", leafPath: "john-deere-credentials" },
+  { id: "trimble", name: "Trimble", leafPath: "trimble-credentials" },
+] as const;
+export type ProviderCase = (typeof providerCases)[number];
+
+export async function signInAsStaff(page: Page): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("staff@headland.test");
+  await page.getByLabel("Password").fill("headland");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+let growerCount = 0;
+
+/** Staff add a grower through the dashboard; returns the invite link shown. */
+export async function addGrower(page: Page, name = `Grower ${Date.now()}-${++growerCount}`): Promise<{ name: string; inviteUrl: string }> {
+  await page.getByRole("button", { name: "Add grower" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, ".")}@farm.test`);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const field = page.getByRole("textbox", { name: "Invite link" });
+  await expect(field).toHaveValue(/\/invite\//);
+  await expect(page.getByRole("button", { name: "Copy invite link" })).toBeVisible();
+  return { name, inviteUrl: await field.inputValue() };
+}
+
+/** A grower, signed in through their invite link in a browser context of their own. */
+export async function openAsGrower(browser: Browser, inviteUrl: string): Promise<{ page: Page; leafUserId: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(inviteUrl);
+  await expect(page).toHaveURL(/\/connections$/);
+  const session = await (await page.request.get("/api/auth/session")).json();
+  return { page, leafUserId: session.leafUserId };
+}
+
+/** Staff invite a new grower who then opens the link: the start of every grower flow. */
+export async function invitedGrower(browser: Browser): Promise<{ page: Page; leafUserId: string }> {
+  const staff = await (await browser.newContext()).newPage();
+  await signInAsStaff(staff);
+  const { inviteUrl } = await addGrower(staff);
+  await staff.context().close();
+  return openAsGrower(browser, inviteUrl);
+}
+
+export function region(page: Page, providerName: string) {
+  return page.getByRole("region", { name: providerName });
+}
+
+/** Runs a provider's consent screens in the sandbox, choosing Allow (and Deere's organizations). */
+export async function consent(page: Page, provider: ProviderCase, choice: "Allow" | "Deny" = "Allow", opts = { organizations: true }): Promise<void> {
+  await expect(page.getByRole("heading", { name: `Sign in to ${provider.name} (sandbox)` })).toBeVisible();
+  await page.getByRole("button", { name: choice }).click();
+  if (provider.id === "john-deere" && choice === "Allow" && opts.organizations) {
+    await expect(page.getByRole("heading", { name: "Select organizations (sandbox)" })).toBeVisible();
+    await page.getByRole("checkbox").first().check();
+    await page.getByRole("button", { name: "Done" }).click();
+  }
+  await expect(page).toHaveURL(/\/connections/);
+}
+
+/** The credential exactly as the sandbox Leaf stored it, including the body Headland POSTed. */
+export async function leafCredential(page: Page, leafUserId: string, leafPath: string) {
+  const response = await page.request.get(`${sandboxUrl}/_sandbox/leaf/users/${leafUserId}/${leafPath}`);
+  return response.ok() ? response.json() : undefined;
+}
+
+export async function sandboxControl(page: Page, method: "post" | "delete", path: string, data?: unknown) {
+  const response = await page.request[method](`${sandboxUrl}/_sandbox/${path}`, { data });
+  expect(response.ok(), `sandbox control ${path}`).toBeTruthy();
+  return response;
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { currentViewer, type Viewer } from "./viewer";
+
+type Staff = Extract<Viewer, { role: "staff" }>;
+type Grower = Extract<Viewer, { role: "grower" }>;
+
+/** Pages for partner staff: anonymous visitors sign in, growers get a 403 page. */
+export async function requireStaff(): Promise<Staff> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect("/signin");
+  if (viewer.role !== "staff") forbidden();
+  return viewer;
+}
+
+/** The grower's own pages: staff and anonymous visitors get a 403 page or the sign-in page. */
+export async function requireGrower(): Promise<Grower> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect("/signin?grower=1");
+  if (viewer.role !== "grower") forbidden();
+  return viewer;
+}

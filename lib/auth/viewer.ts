@@ -1,0 +1,23 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { authOptions } from "./options";
+
+export type Viewer =
+  | { role: "staff"; email: string; sid: string }
+  | { role: "grower"; leafUserId: string; name: string; sid: string };
+
+/** Who is asking, from the session cookie; undefined when signed out. */
+export async function currentViewer(): Promise<Viewer | undefined> {
+  const session = await getServerSession(authOptions());
+  if (!session?.sid) return undefined;
+  if (session.role === "staff") return { role: "staff", email: session.user?.email ?? "", sid: session.sid };
+  if (session.role === "grower" && session.leafUserId) {
+    return { role: "grower", leafUserId: session.leafUserId, name: session.user?.name ?? "", sid: session.sid };
+  }
+  return undefined;
+}
+
+/** Staff see every grower; a grower sees only their own connections. */
+export function canActFor(viewer: Viewer, leafUserId: string): boolean {
+  return viewer.role === "staff" || viewer.leafUserId === leafUserId;
+}

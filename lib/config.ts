@@ -1,0 +1,113 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { sandboxLeafAccount } from "@/sandbox/accounts";
+import { parseKeyring, type Keyring } from "@/lib/crypto/seal";
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
+
+/** Parses one variable; unset and empty both mean "not set". */
+export function readVar<T extends z.ZodType>(env: Env, name: string, schema: T): z.output<T> | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(name, parsed.error.issues[0]?.message ?? "invalid value");
+  return parsed.data;
+}
+
+function requireVar(env: Env, name: string, reason: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(name, `required ${reason}`);
+  return value;
+}
+
+/** A secret kept in the data directory, generated on first use: sandbox mode needs no setup. */
+function generatedSecret(dataDir: string, file: string): string {
+  const target = path.join(dataDir, file);
+  if (existsSync(target)) return readFileSync(target, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(target, secret, { mode: 0o600 });
+  return secret;
+}
+
+function leafAuth(env: Env, sandbox: boolean) {
+  const token = env.LEAF_API_TOKEN?.trim();
+  if (token) return { kind: "token" as const, token };
+  if (sandbox) {
+    return {
+      kind: "password" as const,
+      username: env.LEAF_USERNAME?.trim() || sandboxLeafAccount.username,
+      password: env.LEAF_PASSWORD?.trim() || sandboxLeafAccount.password,
+    };
+  }
+  const reason = "with a real LEAF_API_URL (or set LEAF_API_TOKEN)";
+  return { kind: "password" as const, username: requireVar(env, "LEAF_USERNAME", reason), password: requireVar(env, "LEAF_PASSWORD", reason) };
+}
+
+function keyring(value: string): Keyring {
+  try {
+    return parseKeyring(value);
+  } catch (error) {
+    throw new ConfigError("HEADLAND_ENCRYPTION_KEY", (error as Error).message.replace(/^HEADLAND_ENCRYPTION_KEY: /, ""));
+  }
+}
+
+export function loadConfig(env: Env) {
+  const appPort = readVar(env, "PORT", port) ?? 3000;
+  const sandboxPort = readVar(env, "SANDBOX_PORT", port) ?? 4010;
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const leafApiUrl = readVar(env, "LEAF_API_URL", url);
+  const sandbox = leafApiUrl === undefined;
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.HEADLAND_DATA_DIR?.trim() || ".data");
+  const appUrl = readVar(env, "APP_URL", url) ?? `http://localhost:${appPort}`;
+  const productionReason = "when LEAF_API_URL is set (a real deployment)";
+  const staffEmail = env.HEADLAND_STAFF_EMAIL?.trim() || (sandbox ? "staff@headland.test" : undefined);
+  const staffPassword = env.HEADLAND_STAFF_PASSWORD?.trim() || (sandbox ? "headland" : undefined);
+  if (staffEmail && !z.email().safeParse(staffEmail).success) throw new ConfigError("HEADLAND_STAFF_EMAIL", "not an email address");
+
+  return {
+    sandbox,
+    sandboxUrl,
+    dataDir,
+    appUrl,
+    port: appPort,
+    leaf: {
+      apiUrl: leafApiUrl ?? sandboxUrl,
+      auth: leafAuth(env, sandbox),
+      timeoutMs: readVar(env, "LEAF_TIMEOUT_MS", z.coerce.number().int().positive()) ?? 10_000,
+    },
+    databaseUrl: readVar(env, "DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
+    authSecret: env.AUTH_SECRET?.trim() || (sandbox ? generatedSecret(dataDir, "auth-secret") : requireVar(env, "AUTH_SECRET", productionReason)),
+    keyring: keyring(env.HEADLAND_ENCRYPTION_KEY?.trim() || (sandbox ? generatedSecret(dataDir, "encryption-key") : requireVar(env, "HEADLAND_ENCRYPTION_KEY", productionReason))),
+    staff: staffEmail && staffPassword ? { email: staffEmail.toLowerCase(), password: staffPassword } : undefined,
+    env,
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;
+
+let cached: Config | undefined;
+
+/** The configuration, parsed from the environment once. Throws ConfigError naming the variable. */
+export function config(): Config {
+  cached ??= loadConfig(process.env);
+  return cached;
+}
+
+/** Tests swap the environment; production never calls this. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

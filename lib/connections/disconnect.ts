@@ -1,0 +1,15 @@
+import "server-only";
+import { audit } from "@/lib/audit";
+import { leaf } from "@/lib/leaf";
+import { deleteCredentials } from "@/lib/leaf/credentials";
+import type { Provider } from "@/lib/providers";
+import { dropDeliveries } from "./deliveries";
+import { recordStatus } from "./snapshots";
+
+/** Removes the credential at Leaf and anything of it still waiting with us. */
+export async function disconnect(leafUserId: string, provider: Provider, actor: string): Promise<void> {
+  await dropDeliveries(leafUserId, provider.id);
+  await deleteCredentials(leaf(), leafUserId, provider.leaf.path);
+  await recordStatus(leafUserId, provider.id, "not_connected");
+  await audit({ actor, action: "disconnect", outcome: "deleted", leafUserId, provider: provider.id });
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { config } from "@/lib/config";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
+
+/**
+ * A migrated database: node-postgres when DATABASE_URL is set (how several instances share one store),
+ * otherwise PGlite, the same PostgreSQL compiled to WASM, in a directory or in memory ("memory://").
+ */
+export async function openDatabase(target: { url: string } | { dir: string }): Promise<{ db: Db; close(): Promise<void> }> {
+  if ("url" in target) {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+    const pool = new Pool({ connectionString: target.url, max: 10 });
+    const db = drizzle(pool, { schema });
+    await migrate(db, { migrationsFolder });
+    return { db: db as unknown as Db, close: () => pool.end() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const client = new PGlite(target.dir);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Db, close: () => client.close() };
+}
+
+// Next may load this module more than once (route bundles, instrumentation); PGlite's directory can
+// only be opened once per process, so the handle lives on globalThis.
+const holder = globalThis as typeof globalThis & { __headlandDb?: Promise<Db> };
+
+export function database(): Promise<Db> {
+  holder.__headlandDb ??= (async () => {
+    const cfg = config();
+    const target = cfg.databaseUrl ? { url: cfg.databaseUrl } : { dir: path.join(cfg.dataDir, "pglite") };
+    return (await openDatabase(target)).db;
+  })();
+  return holder.__headlandDb;
+}
+
+/** Tests install their own (in-memory) database. */
+export function useDatabaseForTests(db: Db): void {
+  holder.__headlandDb = Promise.resolve(db);
+}

@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import { bigserial, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const staff = pgTable("staff", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+export const growers = pgTable("growers", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  leafUserId: text("leaf_user_id").notNull().unique(),
+  name: text("name").notNull(),
+  email: text("email").notNull(),
+  createdAt: createdAt(),
+});
+
+export const invites = pgTable("invites", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  growerId: uuid("grower_id").notNull().references(() => growers.id, { onDelete: "cascade" }),
+  createdBy: text("created_by").notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+}, (t) => [index("invites_grower_idx").on(t.growerId)]);
+
+/** One consent attempt. The state is stored hashed: a leaked table cannot complete anyone's flow. */
+export const oauthTransactions = pgTable("oauth_transactions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  stateHash: text("state_hash").notNull().unique(),
+  provider: text("provider").notNull(),
+  leafUserId: text("leaf_user_id").notNull(),
+  sessionId: text("session_id").notNull(),
+  codeVerifier: text("code_verifier"),
+  correlationId: text("correlation_id").notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  consumedAt: timestamp("consumed_at", { withTimezone: true }),
+}, (t) => [index("oauth_transactions_expires_idx").on(t.expiresAt)]);
+
+/** Token sets on their way to Leaf, encrypted; deleted as soon as Leaf accepts. */
+export const deliveries = pgTable("deliveries", {
+  id: uuid("id").primaryKey(),
+  leafUserId: text("leaf_user_id").notNull(),
+  provider: text("provider").notNull(),
+  keyId: text("key_id").notNull(),
+  sealed: text("sealed").notNull(),
+  state: text("state").notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+  lastError: text("last_error"),
+  correlationId: text("correlation_id").notNull(),
+  createdAt: createdAt(),
+}, (t) => [index("deliveries_due_idx").on(t.state, t.nextAttemptAt), index("deliveries_user_idx").on(t.leafUserId, t.provider)]);
+
+/** The last known status of each grower's connection, so pages never wait on Leaf. */
+export const connectionSnapshots = pgTable("connection_snapshots", {
+  leafUserId: text("leaf_user_id").notNull(),
+  provider: text("provider").notNull(),
+  status: text("status").notNull(),
+  leafStatus: text("leaf_status"),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  checkError: text("check_error"),
+}, (t) => [primaryKey({ columns: [t.leafUserId, t.provider] }), index("snapshots_checked_idx").on(t.checkedAt)]);
+
+export const auditLog = pgTable("audit_log", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: timestamp("at", { withTimezone: true }).notNull().default(sql`now()`),
+  actor: text("actor").notNull(),
+  leafUserId: text("leaf_user_id"),
+  provider: text("provider"),
+  action: text("action").notNull(),
+  outcome: text("outcome").notNull(),
+  detail: text("detail"),
+  correlationId: text("correlation_id"),
+}, (t) => [index("audit_user_idx").on(t.leafUserId, t.at)]);

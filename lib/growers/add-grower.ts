@@ -1,0 +1,17 @@
+import "server-only";
+import { audit } from "@/lib/audit";
+import { issueInvite } from "@/lib/auth/invites";
+import { database } from "@/lib/db/client";
+import { growers } from "@/lib/db/schema";
+import { leaf } from "@/lib/leaf";
+import { createLeafUser } from "@/lib/leaf/users";
+
+/** Creates the Leaf user, then the grower and an invite link. */
+export async function addGrower(input: { name: string; email: string }, actor: string) {
+  const leafUser = await createLeafUser(leaf(), input);
+  const db = await database();
+  const [grower] = await db.insert(growers).values({ leafUserId: leafUser.id, name: input.name, email: input.email }).returning();
+  const invite = await issueInvite(grower!.id, actor);
+  await audit({ actor, action: "add_grower", outcome: "created", leafUserId: leafUser.id });
+  return { grower: grower!, invite };
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, isNull, lt } from "drizzle-orm";
+import * as oauth from "oauth4webapi";
+import { database } from "@/lib/db/client";
+import { oauthTransactions } from "@/lib/db/schema";
+import { ConnectError } from "./connect-error";
+
+// A grower may need to create a provider account mid-flow.
+export const transactionLifetimeMs = 30 * 60 * 1000;
+
+const hashState = (state: string) => createHash("sha256").update(state).digest("base64url");
+
+export interface TransactionStart {
+  provider: string;
+  leafUserId: string;
+  sessionId: string;
+  pkce: boolean;
+}
+
+/** A fresh state (and PKCE verifier) kept server-side; returns what the authorize URL needs. */
+export async function beginTransaction(start: TransactionStart, now = new Date()) {
+  const db = await database();
+  const state = oauth.generateRandomState();
+  const codeVerifier = start.pkce ? oauth.generateRandomCodeVerifier() : undefined;
+  const correlationId = randomUUID();
+  await db.delete(oauthTransactions).where(lt(oauthTransactions.expiresAt, new Date(now.getTime() - 24 * 3600 * 1000)));
+  await db.insert(oauthTransactions).values({
+    stateHash: hashState(state),
+    provider: start.provider,
+    leafUserId: start.leafUserId,
+    sessionId: start.sessionId,
+    codeVerifier,
+    correlationId,
+    expiresAt: new Date(now.getTime() + transactionLifetimeMs),
+  });
+  const codeChallenge = codeVerifier ? await oauth.calculatePKCECodeChallenge(codeVerifier) : undefined;
+  return { state, codeChallenge, correlationId };
+}
+
+export interface ConsumedTransaction {
+  state: string;
+  leafUserId: string;
+  codeVerifier?: string;
+  correlationId: string;
+}
+
+/**
+ * Marks the transaction used in one statement, so of any number of concurrent callbacks exactly one
+ * wins; then checks it was made for this provider, this session, and is not expired.
+ */
+export async function consumeTransaction(state: string, expected: { provider: string; sessionId: string }, now = new Date()): Promise<ConsumedTransaction> {
+  const db = await database();
+  const [row] = await db.update(oauthTransactions)
+    .set({ consumedAt: now })
+    .where(and(eq(oauthTransactions.stateHash, hashState(state)), isNull(oauthTransactions.consumedAt)))
+    .returning();
+  if (!row) throw new ConnectError("link_expired", "unknown or already used state");
+  if (row.expiresAt <= now) throw new ConnectError("link_expired", "transaction expired");
+  if (row.provider !== expected.provider) throw new ConnectError("mismatch", "state made for another provider");
+  if (row.sessionId !== expected.sessionId) throw new ConnectError("mismatch", "state made for another session");
+  return { state, leafUserId: row.leafUserId, codeVerifier: row.codeVerifier ?? undefined, correlationId: row.correlationId };
+}

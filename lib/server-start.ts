@@ -1,0 +1,31 @@
+import "server-only";
+import { ensureStaffAccount } from "@/lib/auth/staff";
+import { ConfigError, config } from "@/lib/config";
+import { startOutboxWorker } from "@/lib/connections/outbox-worker";
+import { database } from "@/lib/db/client";
+import { logger } from "@/lib/log";
+import { providers } from "@/lib/providers";
+import { settingsFor } from "@/lib/providers/settings";
+
+/** Fails fast on a bad configuration, with a message naming the variable. */
+function checkConfiguration() {
+  try {
+    const cfg = config();
+    for (const provider of providers) settingsFor(provider);
+    return cfg;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Headland cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export async function startServer(): Promise<void> {
+  const cfg = checkConfiguration();
+  await database();
+  if (cfg.staff) await ensureStaffAccount(cfg.staff);
+  startOutboxWorker();
+  logger.info({ appUrl: cfg.appUrl, sandbox: cfg.sandbox, leaf: cfg.leaf.apiUrl }, "headland started");
+}

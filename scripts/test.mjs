@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm test`: unit tests (vitest), then the browser flows (Playwright in Debian's Chromium) against
+// freshly started sandbox + app servers on free ports. Ends with one summary line for both.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildIfNeeded } from "./start.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const reports = mkdtempSync(path.join(tmpdir(), "headland-reports-"));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(command, args, env = {}) {
+  return spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+}
+
+const vitestReport = path.join(reports, "vitest.json");
+const unitStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+
+buildIfNeeded();
+const playwrightReport = path.join(reports, "playwright.json");
+const e2eStatus = run(bin("playwright"), ["test"], {
+  E2E_APP_PORT: String(await freePort()),
+  E2E_SANDBOX_PORT: String(await freePort()),
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+});
+
+function counts() {
+  let passed = 0;
+  let failed = 0;
+  try {
+    const unit = JSON.parse(readFileSync(vitestReport, "utf8"));
+    passed += unit.numPassedTests;
+    failed += unit.numFailedTests;
+  } catch {
+    failed += 1;
+  }
+  try {
+    const e2e = JSON.parse(readFileSync(playwrightReport, "utf8")).stats;
+    passed += e2e.expected + e2e.flaky;
+    failed += e2e.unexpected;
+  } catch {
+    failed += 1;
+  }
+  return { passed, failed };
+}
+
+const { passed, failed } = counts();
+rmSync(reports, { recursive: true, force: true });
+const ok = unitStatus === 0 && e2eStatus === 0 && failed === 0;
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,25 @@
+import "next-auth";
+import "next-auth/jwt";
+
+type Role = "staff" | "grower";
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+    leafUserId?: string;
+  }
+  interface Session {
+    role: Role;
+    /** Random per sign-in: OAuth transactions are bound to it. */
+    sid: string;
+    leafUserId?: string;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role: Role;
+    sid: string;
+    leafUserId?: string;
+  }
+}

@@ -1,0 +1,18 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // Next enforces server-only at build time; under vitest every module is server code.
+      "server-only": path.resolve(__dirname, "lib/testing/server-only.ts"),
+    },
+  },
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "e2e/**"],
+    testTimeout: 20_000,
+    pool: "threads",
+  },
+});
