@@ -19,7 +19,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: [["list"], ["json"]],
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL: appUrl,
     browserName: "chromium",
@@ -34,7 +34,7 @@ export default defineConfig({
     // The same script as `npm start`, on free loopback ports with a throwaway data directory.
     command: "node scripts/start.mjs",
     url: `${appUrl}/api/health`,
-    reuseExistingServer: false,
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",

@@ -17,7 +17,7 @@ export function SignInForm() {
     const result = await signIn("staff", { email: form.get("email"), password: form.get("password"), redirect: false });
     setBusy(false);
     if (result?.ok && !result.error) router.replace("/dashboard");
-    else setError(result?.status === 429 ? "Too many attempts. Wait a minute and try again." : "That email and password don't match. Check them and try again.");
+    else setError(result?.error === "rate_limited" ? "Too many attempts. Wait a minute and try again." : "That email and password don't match. Check them and try again.");
   }
 
   return (

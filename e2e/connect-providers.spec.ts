@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sandboxClients } from "../sandbox/accounts";
-import { consent, invitedGrower, leafCredential, providerCases, region, type ProviderCase } from "./helpers";
+import { consent, invitedGrower, leafCredential, providerCases, region, statusIn, type ProviderCase } from "./helpers";
 
 // Exactly the bodies the Leaf docs specify (seeds/), field by field.
 function expectedBody(provider: ProviderCase, refreshToken: string) {
@@ -25,15 +25,14 @@ for (const provider of providerCases) {
     const { page, leafUserId } = await invitedGrower(browser);
     for (const other of providerCases) {
       const card = region(page, other.name);
-      await expect(card.getByText("Not connected")).toBeVisible();
+      await expect(statusIn(page, other.name, "Not connected")).toBeVisible();
       await expect(card.getByRole("link", { name: `Connect ${other.name}` })).toBeVisible();
     }
 
     await region(page, provider.name).getByRole("link", { name: `Connect ${provider.name}` }).click();
     await consent(page, provider);
-    const card = region(page, provider.name);
-    await expect(card.getByText("Processing")).toBeVisible();
-    await expect(card.getByText("Connected")).toBeVisible({ timeout: 15_000 });
+    await expect(statusIn(page, provider.name, "Processing")).toBeVisible();
+    await expect(statusIn(page, provider.name, "Connected")).toBeVisible({ timeout: 15_000 });
 
     const stored = await leafCredential(page, leafUserId, provider.leafPath);
     expect(stored.postedBody).toEqual(expectedBody(provider, stored.postedBody.refreshToken));
@@ -48,18 +47,18 @@ test("reconnecting replaces the credential at Leaf, disconnecting deletes it", a
   const card = region(page, trimble.name);
   await card.getByRole("link", { name: "Connect Trimble" }).click();
   await consent(page, trimble);
-  await expect(card.getByText("Connected")).toBeVisible({ timeout: 15_000 });
+  await expect(statusIn(page, trimble.name, "Connected")).toBeVisible({ timeout: 15_000 });
   const first = (await leafCredential(page, leafUserId, trimble.leafPath)).postedBody.refreshToken;
 
   await card.getByRole("link", { name: "Reconnect Trimble" }).click();
   await consent(page, trimble);
-  await expect(card.getByText("Connected")).toBeVisible({ timeout: 15_000 });
+  await expect(statusIn(page, trimble.name, "Connected")).toBeVisible({ timeout: 15_000 });
   const second = (await leafCredential(page, leafUserId, trimble.leafPath)).postedBody.refreshToken;
   expect(second).not.toEqual(first);
 
   await card.getByRole("button", { name: "Disconnect Trimble" }).click();
   await card.getByRole("button", { name: "Yes, disconnect" }).click();
-  await expect(card.getByText("Not connected")).toBeVisible();
+  await expect(statusIn(page, trimble.name, "Not connected")).toBeVisible();
   await expect(card.getByRole("link", { name: "Connect Trimble" })).toBeVisible();
   expect(await leafCredential(page, leafUserId, trimble.leafPath)).toBeUndefined();
 });

@@ -54,6 +54,16 @@ export function region(page: Page, providerName: string) {
   return page.getByRole("region", { name: providerName });
 }
 
+/** A status word in a provider's region, matched exactly (the sentences below it use the same words). */
+export function statusIn(page: Page, providerName: string, word: string) {
+  return region(page, providerName).getByText(word, { exact: true });
+}
+
+/** The banner describing how the last consent ended (Next keeps an empty route announcer alert too). */
+export function outcomeAlert(page: Page) {
+  return page.getByRole("alert").filter({ hasText: /\S/ });
+}
+
 /** Runs a provider's consent screens in the sandbox, choosing Allow (and Deere's organizations). */
 export async function consent(page: Page, provider: ProviderCase, choice: "Allow" | "Deny" = "Allow", opts = { organizations: true }): Promise<void> {
   await expect(page.getByRole("heading", { name: `Sign in to ${provider.name} (sandbox)` })).toBeVisible();

@@ -5,16 +5,38 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { redeemInvite } from "./invites";
+import { withinLimit } from "./rate-limit";
 import { verifyStaffPassword } from "./staff";
 
 const staffCredentials = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
 const inviteCredentials = z.object({ token: z.string().max(200) });
 
 const sessionHours = 12;
+const signInWindowMs = 15 * 60_000;
+
+/** Guessing is slow: 10 tries per account and 100 per address every 15 minutes, across instances. */
+async function signInAllowed(account: string, headers: Record<string, unknown> | undefined): Promise<boolean> {
+  const forwarded = typeof headers?.["x-forwarded-for"] === "string" ? headers["x-forwarded-for"] : "";
+  const address = forwarded.split(",")[0]?.trim() || "unknown";
+  const [forAccount, forAddress] = await Promise.all([
+    withinLimit(`signin:account:${account.toLowerCase()}`, 10, signInWindowMs),
+    withinLimit(`signin:address:${address}`, 100, signInWindowMs),
+  ]);
+  return forAccount && forAddress;
+}
 
 export function authOptions(): NextAuthOptions {
+  const secure = config().appUrl.startsWith("https://");
   return {
     secret: config().authSecret,
+    useSecureCookies: secure,
+    cookies: {
+      // __Host- pins the cookie to this exact origin over https (no Domain, Path=/, Secure).
+      sessionToken: {
+        name: secure ? "__Host-headland.session" : "headland.session",
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
     session: { strategy: "jwt", maxAge: sessionHours * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
@@ -22,9 +44,11 @@ export function authOptions(): NextAuthOptions {
         id: "staff",
         name: "Staff",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const input = staffCredentials.safeParse(raw);
           if (!input.success) return null;
+          // next-auth passes a thrown message back to the form as its error code.
+          if (!(await signInAllowed(input.data.email, request?.headers))) throw new Error("rate_limited");
           const account = await verifyStaffPassword(input.data.email, input.data.password);
           return account ? { id: account.id, email: account.email, role: "staff" } : null;
         },
@@ -33,9 +57,10 @@ export function authOptions(): NextAuthOptions {
         id: "invite",
         name: "Invite link",
         credentials: { token: { type: "text" } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const input = inviteCredentials.safeParse(raw);
           if (!input.success) return null;
+          if (!(await signInAllowed(`invite:${input.data.token.slice(0, 36)}`, request?.headers))) throw new Error("rate_limited");
           const grower = await redeemInvite(input.data.token);
           return grower ? { id: grower.id, name: grower.name, email: grower.email, role: "grower", leafUserId: grower.leafUserId } : null;
         },

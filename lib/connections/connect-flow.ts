@@ -9,8 +9,11 @@ import type { Provider, ProviderSettings, TokenSet } from "@/lib/providers";
 import { attemptDelivery, dropDeliveries, stageDelivery, type DeliveryOutcome } from "./deliveries";
 import { connectErrorMessage } from "./messages";
 
-export function connectionsUrl(query: Record<string, string>): string {
-  return `${config().appUrl}/connections?${new URLSearchParams(query)}`;
+/** An absolute URL on Headland for a path that safeReturnPath already vetted, plus the outcome. */
+export function landingUrl(path: string, query: Record<string, string>): string {
+  const url = new URL(path, config().appUrl);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  return url.toString();
 }
 
 /** Stages the token set, then tries Leaf at once; a Leaf outage leaves it staged for the worker. */
@@ -24,8 +27,8 @@ export async function deliverCredentials(leafUserId: string, provider: Provider,
 }
 
 /** Where the grower goes next: the provider's extra step (Deere's organizations) or back to their connections. */
-export async function nextStep(provider: Provider, settings: ProviderSettings, tokens: TokenSet, outcome: DeliveryOutcome): Promise<string> {
-  const back = connectionsUrl({ connected: provider.id, ...(outcome === "retrying" ? { saving: "1" } : {}) });
+export async function nextStep(provider: Provider, settings: ProviderSettings, tokens: TokenSet, outcome: DeliveryOutcome, returnTo: string): Promise<string> {
+  const back = landingUrl(returnTo, { connected: provider.id, ...(outcome === "retrying" ? { saving: "1" } : {}) });
   if (!provider.afterConsent) return back;
   try {
     return (await provider.afterConsent(tokens, settings, back)) ?? back;
@@ -37,7 +40,7 @@ export async function nextStep(provider: Provider, settings: ProviderSettings, t
 }
 
 /** The one place a failed attempt becomes a response: a 4xx page for a bad callback, else back to /connections. */
-export async function connectFailure(error: unknown, provider: Provider, context: { leafUserId?: string; correlationId?: string }): Promise<Response> {
+export async function connectFailure(error: unknown, provider: Provider, context: { leafUserId?: string; correlationId?: string; returnTo?: string }): Promise<Response> {
   const failure = error instanceof ConnectError ? error : new ConnectError("exchange_failed", (error as Error)?.message);
   if (!(error instanceof ConnectError)) logger.error({ err: error, provider: provider.id, ...context }, "connect flow failed unexpectedly");
   await audit({ actor: context.leafUserId ? `grower:${context.leafUserId}` : "anonymous", action: "consent", outcome: failure.code, provider: provider.id, leafUserId: context.leafUserId, correlationId: context.correlationId, detail: failure.message });
@@ -46,5 +49,5 @@ export async function connectFailure(error: unknown, provider: Provider, context
     const status = failure.code === "signed_out" ? 401 : failure.code === "mismatch" ? 403 : 400;
     return plainPage(status, { ...words, action: { label: "Back to your connections", href: "/connections" } });
   }
-  return NextResponse.redirect(connectionsUrl({ error: failure.code, provider: provider.id }), 303);
+  return NextResponse.redirect(landingUrl(context.returnTo ?? "/connections", { error: failure.code, provider: provider.id }), 303);
 }

@@ -36,6 +36,8 @@ export const oauthTransactions = pgTable("oauth_transactions", {
   sessionId: text("session_id").notNull(),
   codeVerifier: text("code_verifier"),
   correlationId: text("correlation_id").notNull(),
+  /** A same-origin path to land on afterwards; validated before it is stored. */
+  returnTo: text("return_to").notNull().default("/connections"),
   createdAt: createdAt(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   consumedAt: timestamp("consumed_at", { withTimezone: true }),
@@ -78,3 +80,10 @@ export const auditLog = pgTable("audit_log", {
   detail: text("detail"),
   correlationId: text("correlation_id"),
 }, (t) => [index("audit_user_idx").on(t.leafUserId, t.at)]);
+
+/** Fixed-window counters shared by every instance (sign-in attempts per email and per address). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});

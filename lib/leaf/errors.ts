@@ -8,7 +8,13 @@ export type LeafErrorKind =
   | "timeout"
   | "invalid_response"; // Leaf answered something the docs do not describe
 
+// Next bundles server code per entry (routes, instrumentation), and the Leaf client is shared across
+// them on globalThis, so `instanceof` can see two LeafError classes; a registered symbol cannot.
+const brand = Symbol.for("headland.LeafError");
+
 export class LeafError extends Error {
+  readonly [brand] = true;
+
   constructor(
     readonly kind: LeafErrorKind,
     message: string,
@@ -26,5 +32,6 @@ export class LeafError extends Error {
 }
 
 export function isLeafError(error: unknown, kind?: LeafErrorKind): error is LeafError {
-  return error instanceof LeafError && (kind === undefined || error.kind === kind);
+  const branded = typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[brand] === true;
+  return branded && (kind === undefined || (error as LeafError).kind === kind);
 }

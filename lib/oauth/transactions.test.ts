@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "@/lib/testing/db";
 import { beginTransaction, consumeTransaction, transactionLifetimeMs } from "./transactions";
 
-const start = { provider: "trimble", leafUserId: "leaf-1", sessionId: "sid-1", pkce: true };
+const start = { provider: "trimble", leafUserId: "leaf-1", sessionId: "sid-1", pkce: true, returnTo: "/connections" };
 let close: () => Promise<void>;
 beforeAll(async () => ({ close } = await freshDatabase()));
 afterAll(() => close());

@@ -16,6 +16,8 @@ export interface TransactionStart {
   leafUserId: string;
   sessionId: string;
   pkce: boolean;
+  /** Already reduced to a same-origin path. */
+  returnTo: string;
 }
 
 /** A fresh state (and PKCE verifier) kept server-side; returns what the authorize URL needs. */
@@ -32,6 +34,7 @@ export async function beginTransaction(start: TransactionStart, now = new Date()
     sessionId: start.sessionId,
     codeVerifier,
     correlationId,
+    returnTo: start.returnTo,
     expiresAt: new Date(now.getTime() + transactionLifetimeMs),
   });
   const codeChallenge = codeVerifier ? await oauth.calculatePKCECodeChallenge(codeVerifier) : undefined;
@@ -43,6 +46,7 @@ export interface ConsumedTransaction {
   leafUserId: string;
   codeVerifier?: string;
   correlationId: string;
+  returnTo: string;
 }
 
 /**
@@ -59,5 +63,5 @@ export async function consumeTransaction(state: string, expected: { provider: st
   if (row.expiresAt <= now) throw new ConnectError("link_expired", "transaction expired");
   if (row.provider !== expected.provider) throw new ConnectError("mismatch", "state made for another provider");
   if (row.sessionId !== expected.sessionId) throw new ConnectError("mismatch", "state made for another session");
-  return { state, leafUserId: row.leafUserId, codeVerifier: row.codeVerifier ?? undefined, correlationId: row.correlationId };
+  return { state, leafUserId: row.leafUserId, codeVerifier: row.codeVerifier ?? undefined, correlationId: row.correlationId, returnTo: row.returnTo };
 }

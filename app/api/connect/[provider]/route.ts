@@ -8,10 +8,11 @@ import { plainPage } from "@/lib/http/plain-page";
 import { authorizeUrl, redirectUriFor } from "@/lib/oauth/client";
 import { ConnectError } from "@/lib/oauth/connect-error";
 import { beginTransaction } from "@/lib/oauth/transactions";
+import { safeReturnPath } from "@/lib/http/return-to";
 import { findProvider } from "@/lib/providers";
 import { settingsFor } from "@/lib/providers/settings";
 
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
+export async function GET(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
   const provider = findProvider((await params).provider);
   if (!provider) return plainPage(404, { title: "Unknown provider", sentence: "Headland does not connect to that service.", action: { label: "Back to your connections", href: "/connections" } });
   const viewer = await currentViewer();
@@ -19,7 +20,11 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
 
   const settings = settingsFor(provider);
   const { state, codeChallenge, correlationId } = await beginTransaction({
-    provider: provider.id, leafUserId: viewer.leafUserId, sessionId: viewer.sid, pkce: provider.pkce(settings),
+    provider: provider.id,
+    leafUserId: viewer.leafUserId,
+    sessionId: viewer.sid,
+    pkce: provider.pkce(settings),
+    returnTo: safeReturnPath(request.nextUrl.searchParams.get("returnTo")),
   });
   await audit({ actor: `grower:${viewer.leafUserId}`, action: "consent", outcome: "started", leafUserId: viewer.leafUserId, provider: provider.id, correlationId });
   const target = authorizeUrl(provider, settings, { redirectUri: redirectUriFor(config().appUrl, provider), state, codeChallenge });

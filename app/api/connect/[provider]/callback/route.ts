@@ -26,8 +26,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       callbackParams: request.nextUrl.searchParams, state, codeVerifier: transaction.codeVerifier, redirectUri: redirectUriFor(config().appUrl, provider),
     });
     const outcome = await deliverCredentials(transaction.leafUserId, provider, tokens, transaction.correlationId);
-    return NextResponse.redirect(await nextStep(provider, settings, tokens, outcome), 303);
+    return NextResponse.redirect(await nextStep(provider, settings, tokens, outcome, transaction.returnTo), 303);
   } catch (error) {
-    return connectFailure(error, provider, { leafUserId: transaction?.leafUserId, correlationId: transaction?.correlationId });
+    return connectFailure(error, provider, { leafUserId: transaction?.leafUserId, correlationId: transaction?.correlationId, returnTo: transaction?.returnTo });
   }
 }

@@ -1,0 +1,32 @@
+import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from "node:crypto";
+import type { State } from "./store";
+
+export interface SandboxKeys {
+  /** Signs Leaf's id_tokens; private to this instance, so no other instance's tokens pass. */
+  leafHmac: Buffer;
+  /** Signs Trimble's id_tokens; the public half is served as a JWKS. */
+  trimble: { privateKey: KeyObject; publicJwk: Record<string, unknown>; kid: string };
+}
+
+/** One running sandbox: fixed settings and keys, plus the state that `/_sandbox/reset` replaces. */
+export interface Sandbox {
+  readonly url: string;
+  readonly processingDelayMs: number;
+  /** Exact redirect URIs registered beyond the loopback rule (SANDBOX_EXTRA_REDIRECT_URIS). */
+  readonly extraRedirectUris: readonly string[];
+  readonly keys: SandboxKeys;
+  state: State;
+}
+
+export function createKeys(): SandboxKeys {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const kid = randomUUID();
+  return {
+    leafHmac: randomBytes(32),
+    trimble: { privateKey, kid, publicJwk: { ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" } },
+  };
+}
+
+export function extraRedirectUrisFromEnv(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((uri) => uri.trim()).filter(Boolean);
+}

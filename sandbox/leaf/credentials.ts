@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { leafEvent, leafTimestamp, type LeafEvent } from "./events";
+import { credentialKindIds, type CredentialKindId } from "./kinds";
+
+export interface StoredCredential {
+  id: string;
+  userId: string;
+  kind: CredentialKindId;
+  status: string;
+  createdTime: string;
+  /** Exactly the JSON object that was POSTed. */
+  posted: Record<string, string>;
+  accessToken: string | null;
+  /** The refresh token Leaf holds now; it differs from the posted one once Leaf has rotated it. */
+  refreshToken: string;
+  scopes: string[];
+  /** The provider grant the refresh token belongs to, once Leaf has validated it. */
+  grantId?: string;
+  /** Whether status follows the provider grant on each read; a status forced by a test does not. */
+  followsGrant: boolean;
+  /** Oldest first. */
+  events: LeafEvent[];
+}
+
+/** What Leaf's GET returns: secrets included, as real Leaf does (the app masks them). */
+export function credentialView(c: StoredCredential): Record<string, unknown> {
+  return { id: c.id, status: c.status, createdTime: c.createdTime, ...c.posted, accessToken: c.accessToken, refreshToken: c.refreshToken, scopes: c.scopes };
+}
+
+const key = (userId: string, kind: CredentialKindId) => `${userId}/${kind}`;
+
+/** Leaf's credentials, one per user and kind, each with its event log and pending validation. */
+export class CredentialStore {
+  private readonly byKey = new Map<string, StoredCredential>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  get(userId: string, kind: CredentialKindId): StoredCredential | undefined {
+    return this.byKey.get(key(userId, kind));
+  }
+
+  /** A POST replaces whatever credential of this kind the user had, log included. */
+  replace(userId: string, kind: CredentialKindId, posted: Record<string, string>, now: number): StoredCredential {
+    this.remove(userId, kind);
+    const credential: StoredCredential = {
+      id: randomUUID(),
+      userId,
+      kind,
+      status: "PROCESSING",
+      createdTime: leafTimestamp(now),
+      posted,
+      accessToken: posted.accessToken ?? null,
+      refreshToken: posted.refreshToken!,
+      scopes: [],
+      followsGrant: false,
+      events: [leafEvent(201, { message: "Credentials received; validating" }, now)],
+    };
+    this.byKey.set(key(userId, kind), credential);
+    return credential;
+  }
+
+  remove(userId: string, kind: CredentialKindId): boolean {
+    const credential = this.get(userId, kind);
+    if (!credential) return false;
+    this.cancelValidation(credential);
+    return this.byKey.delete(key(userId, kind));
+  }
+
+  removeUser(userId: string): void {
+    for (const kind of credentialKindIds) this.remove(userId, kind);
+  }
+
+  /** Every change of a credential goes through here, so each one leaves an event. */
+  record(credential: StoredCredential, status: string, statusCode: number, body: Record<string, string>, now: number): void {
+    credential.status = status;
+    credential.events.push(leafEvent(statusCode, body, now));
+  }
+
+  scheduleValidation(credential: StoredCredential, delayMs: number, validate: () => void): void {
+    const timer = setTimeout(() => {
+      this.pending.delete(credential.id);
+      validate();
+    }, delayMs);
+    timer.unref();
+    this.pending.set(credential.id, timer);
+  }
+
+  cancelValidation(credential: StoredCredential): void {
+    clearTimeout(this.pending.get(credential.id));
+    this.pending.delete(credential.id);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}

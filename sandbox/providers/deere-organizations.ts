@@ -1,0 +1,91 @@
+import type { Sandbox } from "../context";
+import { html, json, mediaType, redirect, type Incoming, type Reply } from "../http";
+import { errorPage, messagePage, organizationsPage } from "../pages";
+import type { Route } from "../router";
+import type { Grant } from "./grants";
+import { johnDeere } from "./john-deere";
+import { isAllowedReturnUri } from "./redirect-uris";
+import { registeredClient } from "./spec";
+
+const axiom = "application/vnd.deere.axiom.v3+json";
+
+export function selectOrganizationsUrl(sandbox: Sandbox, grant: Grant): string {
+  return `${sandbox.url}/deere/connections/${encodeURIComponent(grant.clientId)}/select-organizations`;
+}
+
+function apiError(status: number, message: string, headers: Record<string, string> = {}): Reply {
+  return json(status, { errors: [{ message }] }, headers);
+}
+
+// GET /deere/platform/organizations — until the grower picks organizations, each carries a
+// `connections` link to the page where they do; the app must send them there.
+function listOrganizations(req: Incoming, sandbox: Sandbox): Reply {
+  const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  const token = bearer ? sandbox.state.providers.liveToken(johnDeere, bearer, "access") : undefined;
+  if (!token) return apiError(401, "Invalid or expired access token", { "www-authenticate": 'Bearer error="invalid_token"' });
+  if (!(req.headers.accept ?? "").includes(axiom)) return apiError(406, `Accept must be ${axiom}`);
+  if (!token.scopes.includes("org1") && !token.scopes.includes("org2")) return apiError(403, "The org1 or org2 scope is required");
+  const grant = sandbox.state.providers.grants.get(token.grantId)!;
+  const unconnected = grant.selectedOrganizationIds.size === 0;
+  const values = grant.organizations.map((org) => ({
+    "@type": "Organization",
+    id: org.id,
+    name: org.name,
+    type: "customer",
+    member: true,
+    links: [
+      { rel: "self", uri: `${sandbox.url}/deere/platform/organizations/${org.id}` },
+      ...(unconnected ? [{ rel: "connections", uri: selectOrganizationsUrl(sandbox, grant) }] : []),
+    ],
+  }));
+  const self = { rel: "self", uri: `${sandbox.url}/deere/platform/organizations` };
+  return json(200, { links: [self], total: values.length, values }, { "content-type": `${axiom};charset=UTF-8` });
+}
+
+const rejected = (message: string) => html(400, errorPage("Cannot select organizations (sandbox)", message));
+
+/** The grant the page is about: the one named in `grant`, else the client's newest consent. */
+function findGrant(sandbox: Sandbox, clientId: string, grantId: string | null): Grant | undefined {
+  const grant = grantId ? sandbox.state.providers.grants.get(grantId) : sandbox.state.providers.newestGrant(clientId);
+  return grant?.clientId === clientId ? grant : undefined;
+}
+
+function readPageRequest(req: Incoming, sandbox: Sandbox, params: URLSearchParams): { grant: Grant; returnUri: string | null } | Reply {
+  const client = registeredClient(johnDeere, req.params.clientId);
+  if (!client) return rejected("This application is not registered with John Deere.");
+  const returnUri = params.get("redirect_uri");
+  if (returnUri !== null && !isAllowedReturnUri(returnUri, sandbox.extraRedirectUris)) return rejected("The redirect_uri is not allowed.");
+  const grant = findGrant(sandbox, client.clientId, params.get("grant"));
+  if (!grant) return rejected("There is no John Deere consent for this application yet.");
+  return { grant, returnUri };
+}
+
+function showPage(req: Incoming, sandbox: Sandbox): Reply {
+  const found = readPageRequest(req, sandbox, req.query);
+  if ("status" in found) return found;
+  const { grant, returnUri } = found;
+  const organizations = grant.organizations.map((org) => ({ ...org, selected: grant.selectedOrganizationIds.has(org.id) }));
+  const fields: [string, string][] = [["grant", grant.id], ...(returnUri ? [["redirect_uri", returnUri] as [string, string]] : [])];
+  return html(200, organizationsPage({ action: req.path, organizations, fields }));
+}
+
+async function saveSelection(req: Incoming, sandbox: Sandbox): Promise<Reply> {
+  if (mediaType(req.headers) !== "application/x-www-form-urlencoded") return rejected("The form was not submitted as a form.");
+  const form = new URLSearchParams(await req.text());
+  const found = readPageRequest(req, sandbox, form);
+  if ("status" in found) return found;
+  const { grant, returnUri } = found;
+  const chosen = form.getAll("organization");
+  if (chosen.some((id) => !grant.organizations.some((org) => org.id === id))) return rejected("Unknown organization.");
+  grant.selectedOrganizationIds = new Set(chosen);
+  // Without a redirect_uri (reached from Leaf's managementUri) there is nowhere to return to.
+  return returnUri ? redirect(returnUri, 303) : html(200, messagePage("Organizations saved (sandbox)", "You can close this page."));
+}
+
+const selectPath = "/deere/connections/{clientId}/select-organizations";
+
+export const deereOrganizationRoutes: Route[] = [
+  { method: "GET", pattern: "/deere/platform/organizations", name: "john-deere.organizations", target: "john-deere", handle: listOrganizations },
+  { method: "GET", pattern: selectPath, name: "john-deere.select-organizations", handle: showPage },
+  { method: "POST", pattern: selectPath, name: "john-deere.select-organizations.submit", handle: saveSelection },
+];

@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { controlRoutes } from "./control";
+import { createKeys, extraRedirectUrisFromEnv, type Sandbox } from "./context";
+import { applyFault } from "./fault-effects";
+import { Halt, MAX_BODY_BYTES, type Incoming, type Reply } from "./http";
+import { problem } from "./leaf/problem";
+import { leafRoutes } from "./leaf/routes";
+import { providerRoutes } from "./providers/routes";
+import { Router } from "./router";
+import { countCall, createState, disposeState } from "./store";
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** How long Leaf keeps a new credential in PROCESSING before validating it. */
+  processingDelayMs?: number;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const router = new Router([...controlRoutes, ...leafRoutes, ...providerRoutes]);
+
+/** Reads the body once, on first ask, up to MAX_BODY_BYTES. */
+function bodyReader(req: IncomingMessage): () => Promise<string> {
+  let body: Promise<string> | undefined;
+  return () =>
+    (body ??= new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) reject(new Halt(problem(413, "Payload Too Large", "The request body is too large")));
+        else chunks.push(chunk);
+      });
+      req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      req.on("error", reject);
+    }));
+}
+
+function write(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(reply.status, reply.headers);
+  res.end(reply.body);
+}
+
+async function serve(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse, held: Set<ServerResponse>): Promise<Reply | undefined> {
+  const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+  const method = req.method ?? "GET";
+  const match = router.match(method, url.pathname);
+  if (match.kind === "not-found") return problem(404, "Not Found", "No such endpoint");
+  if (match.kind === "wrong-method") {
+    const reply = problem(405, "Method Not Allowed", `${method} is not supported here`);
+    return { ...reply, headers: { ...reply.headers, allow: match.allowed.join(", ") } };
+  }
+  const { route, params } = match;
+  if (route.name) countCall(sandbox.state, route.name);
+  const fault = route.target ? sandbox.state.faults.pick(route.target, url.pathname) : undefined;
+  if (fault) {
+    const effect = await applyFault(fault, req, res, held);
+    if (effect === "handled") return undefined;
+    if (effect !== "continue") return effect;
+  }
+  const incoming: Incoming = { method, path: url.pathname, query: url.searchParams, params, headers: req.headers, text: bodyReader(req) };
+  try {
+    return await route.handle(incoming, sandbox);
+  } catch (error) {
+    if (error instanceof Halt) return error.reply;
+    // Log the kind of failure only: requests here carry tokens and secrets.
+    console.error(`sandbox: ${method} ${url.pathname} failed: ${(error as Error).name}: ${(error as Error).message}`);
+    return problem(500, "Internal Server Error", "The sandbox failed to handle this request");
+  }
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = opts.host ?? "127.0.0.1";
+  const held = new Set<ServerResponse>();
+  const keys = createKeys();
+  // Built once listening, when the URL (and a random port) is known; a request in that instant gets a 503.
+  let sandbox: Sandbox | undefined;
+  const server = createServer((req, res) => {
+    if (!sandbox) return void res.writeHead(503).end();
+    serve(sandbox, req, res, held).then(
+      (reply) => reply && write(res, reply),
+      () => write(res, problem(500, "Internal Server Error", "The sandbox failed to handle this request")),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  sandbox = {
+    url,
+    processingDelayMs: opts.processingDelayMs ?? 1500,
+    extraRedirectUris: extraRedirectUrisFromEnv(process.env.SANDBOX_EXTRA_REDIRECT_URIS),
+    keys,
+    state: createState(),
+  };
+  const running = sandbox;
+  return {
+    url,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        disposeState(running.state);
+        for (const res of held) res.destroy();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
