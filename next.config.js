@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build directories let several checkouts' test runs build side by side.
+  distDir: process.env.HEADLAND_DIST_DIR || ".next",
   // These load native code, WASM or worker threads at run time; bundling them breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "bcryptjs"],
   poweredByHeader: false,

@@ -12,6 +12,7 @@ const port = process.env.PORT ?? "3000";
 const sandboxPort = process.env.SANDBOX_PORT ?? "4010";
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const distDir = path.join(root, process.env.HEADLAND_DIST_DIR || ".next");
 
 /** A fingerprint of everything the build reads, so an unchanged tree is not rebuilt. */
 export function sourceFingerprint() {
@@ -24,16 +25,16 @@ export function sourceFingerprint() {
     }
   };
   for (const dir of ["app", "components", "lib", "public", "sandbox"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "instrumentation.ts"]) {
+  for (const file of ["proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "instrumentation.ts"]) {
     if (existsSync(path.join(root, file))) hash.update(readFileSync(path.join(root, file)));
   }
   return hash.digest("hex");
 }
 
 export function buildIfNeeded() {
-  const stamp = path.join(root, ".next", "headland-fingerprint");
+  const stamp = path.join(distDir, "headland-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
   console.log("Building Headland (first start or sources changed)…");
   const result = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) process.exit(result.status ?? 1);
