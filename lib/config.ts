@@ -92,6 +92,12 @@ export function loadConfig(env: Env) {
     databaseUrl: readVar(env, "DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
     authSecret: env.AUTH_SECRET?.trim() || (sandbox ? generatedSecret(dataDir, "auth-secret") : requireVar(env, "AUTH_SECRET", productionReason)),
     keyring: keyring(env.HEADLAND_ENCRYPTION_KEY?.trim() || (sandbox ? generatedSecret(dataDir, "encryption-key") : requireVar(env, "HEADLAND_ENCRYPTION_KEY", productionReason))),
+    outbox: {
+      // Delivery retries: exponential backoff from this base, full jitter, then give up and show staff.
+      baseMs: readVar(env, "HEADLAND_OUTBOX_BASE_MS", z.coerce.number().int().positive()) ?? 2_000,
+      maxAttempts: readVar(env, "HEADLAND_OUTBOX_MAX_ATTEMPTS", z.coerce.number().int().min(1)) ?? 12,
+      intervalMs: readVar(env, "HEADLAND_OUTBOX_INTERVAL_MS", z.coerce.number().int().positive()) ?? 2_000,
+    },
     staff: staffEmail && staffPassword ? { email: staffEmail.toLowerCase(), password: staffPassword } : undefined,
     env,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoff, retryDelayMs } from "./backoff";
+import { defaultBackoff as backoff, retryDelayMs } from "./backoff";
 
 describe("retryDelayMs", () => {
   it("grows exponentially up to the cap, with full jitter", () => {
@@ -11,5 +11,11 @@ describe("retryDelayMs", () => {
 
   it("honors Retry-After as a floor", () => {
     expect(retryDelayMs(0, 30, () => 0.1)).toBe(30_000);
+  });
+});
+
+describe("retryDelayMs with another policy", () => {
+  it("uses the given base", () => {
+    expect(retryDelayMs(2, undefined, () => 0.5, { baseMs: 100, capMs: 1000 })).toBe(200);
   });
 });

@@ -8,63 +8,89 @@ import { open, seal } from "@/lib/crypto/seal";
 import { database } from "@/lib/db/client";
 import { deliveries } from "@/lib/db/schema";
 import { isLeafError, leaf } from "@/lib/leaf";
-import { postCredentials } from "@/lib/leaf/credentials";
+import { getCredentials, postCredentials } from "@/lib/leaf/credentials";
 import { logger } from "@/lib/log";
 import { findProvider, type Provider, type TokenSet } from "@/lib/providers";
 import { settingsFor } from "@/lib/providers/settings";
-import { backoff, retryDelayMs } from "./backoff";
+import { retryDelayMs } from "./backoff";
 import { recordStatus } from "./snapshots";
 
-type Delivery = typeof deliveries.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
 export type DeliveryOutcome = "delivered" | "retrying" | "failed";
 
-// While one instance tries a delivery, others leave it alone for this long.
-const leaseMs = 60_000;
+/** While one instance tries a delivery, others leave it alone: longer than any Leaf call can take. */
+const leaseMs = () => config().leaf.timeoutMs * 2 + 5_000;
+
+// Clocks differ between Headland and Leaf; a credential created this close to our staging counts as ours.
+const clockSkewMs = 30_000;
 
 const sealedTokens = z.object({ accessToken: z.string(), refreshToken: z.string(), expiresIn: z.number().optional(), scope: z.string().optional() });
 
-/** The token set, sealed, as a pending delivery: from here on a crash or a Leaf outage loses nothing. */
+/**
+ * The token set, sealed, as a pending delivery, written before Leaf is tried: from here on a crash
+ * or a Leaf outage loses nothing. The row is leased to this request for its first attempt.
+ */
 export async function stageDelivery(leafUserId: string, provider: Provider, tokens: TokenSet, correlationId: string): Promise<Delivery> {
   const db = await database();
   const id = randomUUID();
   const { keyId, sealed } = seal(config().keyring, id, JSON.stringify(tokens));
   const [row] = await db.insert(deliveries).values({
-    id, leafUserId, provider: provider.id, keyId, sealed, correlationId, nextAttemptAt: new Date(Date.now() + leaseMs),
+    id, leafUserId, provider: provider.id, keyId, sealed, correlationId, nextAttemptAt: new Date(Date.now() + leaseMs()),
   }).returning();
   await recordStatus(leafUserId, provider.id, "pending");
   return row!;
 }
 
-/** POSTs the credentials body to Leaf; deletes the sealed copy once Leaf has it. */
-export async function attemptDelivery(row: Delivery): Promise<DeliveryOutcome> {
-  const db = await database();
+function providerOf(row: Delivery): Provider {
   const provider = findProvider(row.provider);
   if (!provider) throw new Error(`delivery ${row.id} names unknown provider ${row.provider}`);
+  return provider;
+}
+
+/**
+ * After an attempt whose answer was lost (timeout, reset), Leaf may already hold our token set. POSTing
+ * it again could overwrite a credential whose refresh token Leaf has since rotated with a dead one.
+ */
+async function alreadyAtLeaf(row: Delivery, provider: Provider, tokens: TokenSet): Promise<boolean> {
+  if (row.attempts === 0) return false;
+  const credential = await getCredentials(leaf(), row.leafUserId, provider.leaf.path);
+  if (!credential) return false;
+  if (credential.refreshToken === tokens.refreshToken) return true;
+  const created = Date.parse(credential.createdTime ?? "");
+  return Number.isFinite(created) && created >= row.createdAt.getTime() - clockSkewMs;
+}
+
+/** POSTs the credentials body to Leaf; deletes the sealed copy once Leaf has it. */
+export async function attemptDelivery(row: Delivery): Promise<DeliveryOutcome> {
+  const provider = providerOf(row);
   const tokens = sealedTokens.parse(JSON.parse(open(config().keyring, row.id, row.keyId, row.sealed)));
   try {
-    await postCredentials(leaf(), row.leafUserId, provider.leaf.path, provider.leaf.body(tokens, settingsFor(provider)));
+    if (!(await alreadyAtLeaf(row, provider, tokens))) {
+      await postCredentials(leaf(), row.leafUserId, provider.leaf.path, provider.leaf.body(tokens, settingsFor(provider)));
+    }
   } catch (error) {
     return recordFailure(row, error);
   }
+  const db = await database();
   await db.delete(deliveries).where(eq(deliveries.id, row.id));
   await recordStatus(row.leafUserId, provider.id, "processing");
-  await audit({ actor: "headland", action: "deliver", outcome: "delivered", leafUserId: row.leafUserId, provider: provider.id, correlationId: row.correlationId });
+  await audit({ actor: "headland", action: "deliver", outcome: "delivered", leafUserId: row.leafUserId, provider: provider.id, correlationId: row.correlationId, detail: `attempt ${row.attempts + 1}` });
   return "delivered";
 }
 
 async function recordFailure(row: Delivery, error: unknown): Promise<DeliveryOutcome> {
   const db = await database();
+  const { outbox } = config();
   const attempts = row.attempts + 1;
   const reason = error instanceof Error ? error.message : String(error);
-  const retry = isLeafError(error) && error.retryable && attempts < backoff.maxAttempts;
+  // A 4xx that retrying cannot fix is shown, not retried.
+  const retry = isLeafError(error) && error.retryable && attempts < outbox.maxAttempts;
   const retryAfter = isLeafError(error) ? error.retryAfterSeconds : undefined;
-  await db.update(deliveries).set({
-    attempts,
-    lastError: reason,
-    state: retry ? "pending" : "failed",
-    nextAttemptAt: new Date(Date.now() + (retry ? retryDelayMs(attempts - 1, retryAfter) : 0)),
-  }).where(eq(deliveries.id, row.id));
-  logger.warn({ correlationId: row.correlationId, provider: row.provider, attempts, reason, retry }, "delivery to Leaf failed");
+  const delay = retry ? retryDelayMs(attempts - 1, retryAfter, Math.random, { baseMs: outbox.baseMs, capMs: 10 * 60_000 }) : 0;
+  await db.update(deliveries)
+    .set({ attempts, lastError: reason, state: retry ? "pending" : "failed", nextAttemptAt: new Date(Date.now() + delay) })
+    .where(eq(deliveries.id, row.id));
+  logger.warn({ correlationId: row.correlationId, provider: row.provider, attempts, reason, retry, delayMs: delay }, "delivery to Leaf failed");
   if (!retry) {
     await recordStatus(row.leafUserId, row.provider, "error", reason);
     await audit({ actor: "headland", action: "deliver", outcome: "failed", leafUserId: row.leafUserId, provider: row.provider, detail: reason, correlationId: row.correlationId });
@@ -79,13 +105,30 @@ export async function claimDueDeliveries(limit: number): Promise<Delivery[]> {
     .where(and(eq(deliveries.state, "pending"), lte(deliveries.nextAttemptAt, new Date())))
     .orderBy(asc(deliveries.nextAttemptAt)).limit(limit)
     .for("update", { skipLocked: true });
-  return db.update(deliveries).set({ nextAttemptAt: new Date(Date.now() + leaseMs) }).where(inArray(deliveries.id, due)).returning();
+  return db.update(deliveries).set({ nextAttemptAt: new Date(Date.now() + leaseMs()) }).where(inArray(deliveries.id, due)).returning();
 }
 
-/** Deliveries still waiting (or given up) for a grower, for the status shown on screen. */
-export async function openDeliveries(leafUserId: string): Promise<Delivery[]> {
+/** Staff send a delivery that gave up back to the worker, with a fresh count of attempts. */
+export async function retryDelivery(leafUserId: string, providerId: string, actor: string): Promise<boolean> {
   const db = await database();
-  return db.select().from(deliveries).where(eq(deliveries.leafUserId, leafUserId));
+  const rows = await db.update(deliveries)
+    .set({ state: "pending", attempts: 0, nextAttemptAt: new Date() })
+    .where(and(eq(deliveries.leafUserId, leafUserId), eq(deliveries.provider, providerId), eq(deliveries.state, "failed")))
+    .returning({ id: deliveries.id, correlationId: deliveries.correlationId });
+  for (const row of rows) {
+    await recordStatus(leafUserId, providerId, "pending");
+    await audit({ actor, action: "retry_delivery", outcome: "queued", leafUserId, provider: providerId, correlationId: row.correlationId });
+  }
+  return rows.length > 0;
+}
+
+/** What staff see of deliveries still waiting or given up (never the sealed token set). */
+export async function deliveriesFor(leafUserId: string) {
+  const db = await database();
+  return db.select({
+    provider: deliveries.provider, state: deliveries.state, attempts: deliveries.attempts, lastError: deliveries.lastError,
+    nextAttemptAt: deliveries.nextAttemptAt, correlationId: deliveries.correlationId, createdAt: deliveries.createdAt,
+  }).from(deliveries).where(eq(deliveries.leafUserId, leafUserId));
 }
 
 /** Forgets any delivery not yet made for this connection (on disconnect or a newer consent). */

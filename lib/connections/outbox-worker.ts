@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { logger } from "@/lib/log";
 import { attemptDelivery, claimDueDeliveries } from "./deliveries";
 
@@ -19,7 +20,7 @@ export async function drainOutbox(batchSize = 10): Promise<number> {
 }
 
 /** Polls the outbox in the background; one pass at a time per process. */
-export function startOutboxWorker(intervalMs = Number(process.env.HEADLAND_OUTBOX_INTERVAL_MS ?? 2000)): void {
+export function startOutboxWorker(intervalMs = config().outbox.intervalMs): void {
   if (holder.__headlandOutbox) return;
   let running = false;
   holder.__headlandOutbox = setInterval(async () => {

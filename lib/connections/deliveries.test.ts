@@ -1,0 +1,89 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deliveries } from "@/lib/db/schema";
+import { leaf } from "@/lib/leaf";
+import { postCredentials } from "@/lib/leaf/credentials";
+import { createLeafUser } from "@/lib/leaf/users";
+import { findProvider } from "@/lib/providers";
+import { settingsFor } from "@/lib/providers/settings";
+import { appAgainstSandbox } from "@/lib/testing/app-env";
+import { attemptDelivery, claimDueDeliveries, retryDelivery, stageDelivery } from "./deliveries";
+
+let app: Awaited<ReturnType<typeof appAgainstSandbox>>;
+beforeAll(async () => (app = await appAgainstSandbox({ HEADLAND_OUTBOX_BASE_MS: "10" })));
+afterAll(() => app.close());
+beforeEach(() => app.control("DELETE", "faults"));
+
+const trimble = findProvider("trimble")!;
+const tokens = (n: string) => ({ accessToken: `trm_at_${n}`, refreshToken: `trm_rt_${n}` });
+const rowsFor = async (leafUserId: string) => app.db.db.select().from(deliveries).where(eq(deliveries.leafUserId, leafUserId));
+const stored = (leafUserId: string) => app.control("GET", `leaf/users/${leafUserId}/trimble-credentials`);
+
+async function newUser() {
+  return (await createLeafUser(leaf(), { name: "Dee", email: "dee@farm.test" })).id;
+}
+
+describe("deliveries", () => {
+  it("seals the token set at rest and deletes it once Leaf accepts", async () => {
+    const user = await newUser();
+    const row = await stageDelivery(user, trimble, tokens("a1"), "corr-1");
+    expect(row.sealed).not.toContain("trm_rt_a1");
+    expect(await attemptDelivery(row)).toBe("delivered");
+    expect(await rowsFor(user)).toHaveLength(0);
+    expect((await stored(user)).postedBody.refreshToken).toBe("trm_rt_a1");
+  });
+
+  it("keeps the delivery for a retry when Leaf is down, with backoff", async () => {
+    const user = await newUser();
+    await app.control("POST", "faults", { target: "leaf", mode: "status", status: 503, count: 1, path: `${user}/trimble-credentials` });
+    const row = await stageDelivery(user, trimble, tokens("b1"), "corr-2");
+    expect(await attemptDelivery(row)).toBe("retrying");
+    const [after] = await rowsFor(user);
+    expect(after).toMatchObject({ state: "pending", attempts: 1, lastError: expect.stringContaining("Injected fault") });
+    await new Promise((r) => setTimeout(r, 30));
+    const claimed = (await claimDueDeliveries(50)).filter((d) => d.leafUserId === user);
+    expect(claimed).toHaveLength(1);
+    expect(await attemptDelivery(claimed[0]!)).toBe("delivered");
+    expect(await rowsFor(user)).toHaveLength(0);
+  });
+
+  it("does not retry a body Leaf rejects, and staff can send it back", async () => {
+    const user = await newUser();
+    await app.control("POST", "faults", { target: "leaf", mode: "status", status: 400, count: 1, path: `${user}/trimble-credentials` });
+    const row = await stageDelivery(user, trimble, tokens("c1"), "corr-3");
+    expect(await attemptDelivery(row)).toBe("failed");
+    expect((await rowsFor(user))[0]).toMatchObject({ state: "failed", attempts: 1 });
+    expect(await retryDelivery(user, "trimble", "staff:test")).toBe(true);
+    const [queued] = await rowsFor(user);
+    expect(queued).toMatchObject({ state: "pending", attempts: 0 });
+    expect(await attemptDelivery(queued!)).toBe("delivered");
+  });
+
+  it("does not POST again when Leaf took the first attempt but its answer was lost", async () => {
+    const user = await newUser();
+    await app.control("POST", "faults", { target: "leaf", mode: "reset", count: 1, path: `${user}/trimble-credentials` });
+    const row = await stageDelivery(user, trimble, tokens("d1"), "corr-4");
+    expect(await attemptDelivery(row)).toBe("retrying");
+    // As if the reset had cut Leaf's answer, not our request: Leaf holds the credential and validates it.
+    await postCredentials(leaf(), user, trimble.leaf.path, trimble.leaf.body(tokens("d1"), settingsFor(trimble)));
+    const posts = async () => Object.entries((await app.control("GET", "calls")) as Record<string, number>)
+      .filter(([k]) => k.startsWith("leaf.POST") && k.includes("trimble-credentials")).reduce((n, [, v]) => n + v, 0);
+    const before = await posts();
+    const [again] = await rowsFor(user);
+    expect(await attemptDelivery(again!)).toBe("delivered");
+    expect(await posts()).toBe(before);
+    expect(await rowsFor(user)).toHaveLength(0);
+  });
+
+  it("gives two claimers disjoint rows", async () => {
+    const user = await newUser();
+    for (let i = 0; i < 6; i++) {
+      const row = await stageDelivery(user, trimble, tokens(`e${i}`), `corr-e${i}`);
+      await app.db.db.update(deliveries).set({ nextAttemptAt: new Date(0) }).where(eq(deliveries.id, row.id));
+    }
+    const [a, b] = await Promise.all([claimDueDeliveries(4), claimDueDeliveries(4)]);
+    const ids = [...a, ...b].map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+  });
+});
