@@ -65,6 +65,20 @@ function keyring(value: string): Keyring {
   }
 }
 
+/**
+ * The background status sweep. Leaf publishes no rate limits, so a real deployment starts gently;
+ * the sandbox takes more so a seeded dashboard fills in minutes. An interval of 0 turns the sweep off.
+ */
+function sweepSettings(env: Env, sandbox: boolean) {
+  const positive = z.coerce.number().int().positive();
+  return {
+    intervalMs: readVar(env, "HEADLAND_SWEEP_INTERVAL_MS", z.coerce.number().int().min(0)) ?? (sandbox ? 5_000 : 60_000),
+    staleAfterMs: readVar(env, "HEADLAND_SWEEP_STALE_AFTER_MS", z.coerce.number().int().min(0)) ?? (sandbox ? 30_000 : 15 * 60_000),
+    concurrency: readVar(env, "HEADLAND_SWEEP_CONCURRENCY", positive.max(64)) ?? (sandbox ? 8 : 4),
+    ratePerSecond: readVar(env, "HEADLAND_SWEEP_RATE_PER_SECOND", positive.max(10_000)) ?? (sandbox ? 200 : 10),
+  };
+}
+
 export function loadConfig(env: Env) {
   const appPort = readVar(env, "PORT", port) ?? 3000;
   const sandboxPort = readVar(env, "SANDBOX_PORT", port) ?? 4010;
@@ -92,12 +106,15 @@ export function loadConfig(env: Env) {
     databaseUrl: readVar(env, "DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
     authSecret: env.AUTH_SECRET?.trim() || (sandbox ? generatedSecret(dataDir, "auth-secret") : requireVar(env, "AUTH_SECRET", productionReason)),
     keyring: keyring(env.HEADLAND_ENCRYPTION_KEY?.trim() || (sandbox ? generatedSecret(dataDir, "encryption-key") : requireVar(env, "HEADLAND_ENCRYPTION_KEY", productionReason))),
+    // Token endpoints answer in well under a second; a grower should not stare at a spinner for long.
+    providerTimeoutMs: readVar(env, "HEADLAND_PROVIDER_TIMEOUT_MS", z.coerce.number().int().positive()) ?? 15_000,
     outbox: {
       // Delivery retries: exponential backoff from this base, full jitter, then give up and show staff.
       baseMs: readVar(env, "HEADLAND_OUTBOX_BASE_MS", z.coerce.number().int().positive()) ?? 2_000,
       maxAttempts: readVar(env, "HEADLAND_OUTBOX_MAX_ATTEMPTS", z.coerce.number().int().min(1)) ?? 12,
       intervalMs: readVar(env, "HEADLAND_OUTBOX_INTERVAL_MS", z.coerce.number().int().positive()) ?? 2_000,
     },
+    sweep: sweepSettings(env, sandbox),
     staff: staffEmail && staffPassword ? { email: staffEmail.toLowerCase(), password: staffPassword } : undefined,
     env,
   };

@@ -1,4 +1,5 @@
 import * as oauth from "oauth4webapi";
+import { config } from "@/lib/config";
 import type { Provider, ProviderSettings, TokenSet } from "@/lib/providers/types";
 import { ConnectError } from "./connect-error";
 import { oauthClientFor } from "./client";
@@ -48,7 +49,7 @@ export async function exchangeCode(provider: Provider, settings: ProviderSetting
   try {
     const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, params, input.redirectUri, input.codeVerifier ?? oauth.nopkce, {
       ...requestOptions,
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(config().providerTimeoutMs),
     });
     body = await oauth.processAuthorizationCodeResponse(as, client, response);
   } catch (error) {

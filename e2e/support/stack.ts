@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "../..");
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, label: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${label} exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${label} did not come up within ${timeoutMs} ms`);
+}
+
+function launch(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  // Its own process group, so a kill reaches every process it started.
+  return spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: "ignore", detached: true });
+}
+
+function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    return Promise.resolve();
+  }
+  return exited;
+}
+
+/**
+ * A private sandbox + app pair on free loopback ports with its own data directory, for tests that
+ * must own the whole stack (inject global faults, crash the app). Uses the existing production build.
+ */
+export async function startStack(env: Record<string, string> = {}) {
+  const [appPort, sandboxPort] = [await freePort(), await freePort()];
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "headland-stack-"));
+  const shared = { SANDBOX_PORT: String(sandboxPort), SANDBOX_PROCESSING_MS: "200", NEXT_TELEMETRY_DISABLED: "1" };
+  const appEnv = {
+    ...shared, PORT: String(appPort), APP_URL: appUrl, NEXTAUTH_URL: appUrl, HEADLAND_DATA_DIR: dataDir,
+    HEADLAND_OUTBOX_INTERVAL_MS: "200", LOG_LEVEL: "error", ...env,
+  };
+  const sandbox = launch(process.execPath, ["--import", "tsx", "sandbox/main.ts"], shared);
+  await waitUntilUp(`${sandboxUrl}/_sandbox/health`, sandbox, "sandbox");
+
+  let app = launch(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], appEnv);
+  await waitUntilUp(`${appUrl}/api/health`, app, "app");
+
+  return {
+    appUrl,
+    sandboxUrl,
+    dataDir,
+    /** kill -9: no shutdown hooks, no flushing, exactly a crash. */
+    crashApp: () => kill(app, "SIGKILL"),
+    async restartApp() {
+      app = launch(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], appEnv);
+      await waitUntilUp(`${appUrl}/api/health`, app, "app");
+    },
+    async stop() {
+      await Promise.all([kill(app, "SIGTERM"), kill(sandbox, "SIGTERM")]);
+    },
+  };
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
