@@ -5,7 +5,7 @@ import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { open, seal } from "@/lib/crypto/seal";
-import { database } from "@/lib/db/client";
+import { database, type Db } from "@/lib/db/client";
 import { deliveries } from "@/lib/db/schema";
 import { isLeafError, leaf } from "@/lib/leaf";
 import { getCredentials, postCredentials } from "@/lib/leaf/credentials";
@@ -99,8 +99,8 @@ async function recordFailure(row: Delivery, error: unknown): Promise<DeliveryOut
 }
 
 /** Takes up to `limit` due deliveries for this instance; SKIP LOCKED keeps two instances off the same row. */
-export async function claimDueDeliveries(limit: number): Promise<Delivery[]> {
-  const db = await database();
+export async function claimDueDeliveries(limit: number, db?: Db): Promise<Delivery[]> {
+  db ??= await database();
   const due = db.select({ id: deliveries.id }).from(deliveries)
     .where(and(eq(deliveries.state, "pending"), lte(deliveries.nextAttemptAt, new Date())))
     .orderBy(asc(deliveries.nextAttemptAt)).limit(limit)

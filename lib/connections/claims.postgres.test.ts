@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/lib/db/client";
+import { deliveries } from "@/lib/db/schema";
+import { startPostgres } from "@/lib/testing/postgres";
+import { claimDueDeliveries, type Delivery } from "./deliveries";
+
+const freePort = () => new Promise<number>((resolve) => {
+  const server = createServer().listen(0, "127.0.0.1", () => {
+    const address = server.address();
+    server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+  });
+});
+
+// Two app instances = two connection pools on one PostgreSQL server.
+let postgres: Awaited<ReturnType<typeof startPostgres>>;
+let instances: { db: Db; close(): Promise<void> }[];
+beforeAll(async () => {
+  postgres = await startPostgres(await freePort());
+  instances = [await openDatabase({ url: postgres.url }), await openDatabase({ url: postgres.url })];
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(instances.map((i) => i.close()));
+  await postgres.stop();
+});
+
+describe("delivery claims on PostgreSQL", () => {
+  it("never hand the same row to two instances at once", async () => {
+    const total = 200;
+    await instances[0]!.db.insert(deliveries).values(Array.from({ length: total }, (_, i) => ({
+      id: randomUUID(), leafUserId: `u${i}`, provider: "trimble", keyId: "k1", sealed: "x", correlationId: `c${i}`, nextAttemptAt: new Date(0),
+    })));
+    const claimed: Delivery[][] = [[], []];
+    // Each instance runs several claimers at once, as a busy worker would.
+    await Promise.all(instances.flatMap((instance, n) => Array.from({ length: 4 }, async () => {
+      for (;;) {
+        const batch = await claimDueDeliveries(7, instance.db);
+        if (batch.length === 0) return;
+        claimed[n]!.push(...batch);
+      }
+    })));
+    const ids = claimed.flat().map((row) => row.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(total);
+    expect(claimed[0]!.length).toBeGreaterThan(0);
+    expect(claimed[1]!.length).toBeGreaterThan(0);
+  });
+});
