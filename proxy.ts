@@ -1,5 +1,6 @@
 // Security headers on every response, with a fresh CSP nonce per request that Next puts on its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
+import { plainPage } from "@/lib/http/plain-page";
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -18,6 +19,20 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/** Broken percent-encoding names nothing here, and Next answers a dynamic route's undecodable segment with a 500. */
+function undecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function badAddress(): Response {
+  return plainPage(400, { title: "This address is not valid", sentence: "Part of the link is damaged. Go to your start page and follow the link from there.", action: { label: "Go to your start page", href: "/" } });
+}
+
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
@@ -25,7 +40,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = undecodablePath(request.nextUrl.pathname) ? badAddress() : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   // The callback URL carries the authorization code: no referrer may ever repeat it.
   response.headers.set("referrer-policy", "no-referrer");

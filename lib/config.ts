@@ -106,6 +106,8 @@ export function loadConfig(env: Env) {
     databaseUrl: readVar(env, "DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
     authSecret: env.AUTH_SECRET?.trim() || (sandbox ? generatedSecret(dataDir, "auth-secret") : requireVar(env, "AUTH_SECRET", productionReason)),
     keyring: keyring(env.HEADLAND_ENCRYPTION_KEY?.trim() || (sandbox ? generatedSecret(dataDir, "encryption-key") : requireVar(env, "HEADLAND_ENCRYPTION_KEY", productionReason))),
+    // 30 minutes: a grower may need to create a provider account mid-flow. Shorter only for tests of expiry.
+    oauthTransactionTtlMs: (readVar(env, "HEADLAND_OAUTH_TRANSACTION_TTL_SECONDS", z.coerce.number().int().min(1).max(24 * 3600)) ?? 30 * 60) * 1000,
     // Token endpoints answer in well under a second; a grower should not stare at a spinner for long.
     providerTimeoutMs: readVar(env, "HEADLAND_PROVIDER_TIMEOUT_MS", z.coerce.number().int().positive()) ?? 15_000,
     outbox: {

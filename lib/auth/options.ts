@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { redeemInvite } from "./invites";
-import { withinLimit } from "./rate-limit";
+import { countAttempt, refundAttempt } from "./rate-limit";
 import { verifyStaffPassword } from "./staff";
 
 const staffCredentials = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
@@ -14,15 +14,26 @@ const inviteCredentials = z.object({ token: z.string().max(200) });
 const sessionHours = 12;
 const signInWindowMs = 15 * 60_000;
 
-/** Guessing is slow: 10 tries per account and 100 per address every 15 minutes, across instances. */
-async function signInAllowed(account: string, headers: Record<string, unknown> | undefined): Promise<boolean> {
+/**
+ * The address the request came from: the last X-Forwarded-For entry, the one our own proxy (or Next,
+ * when there is none) wrote. Earlier entries are whatever the client sent, so keying on the first one
+ * let anyone reset the per-address limit by writing a new value each time.
+ */
+function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = typeof headers?.["x-forwarded-for"] === "string" ? headers["x-forwarded-for"] : "";
-  const address = forwarded.split(",")[0]?.trim() || "unknown";
-  const [forAccount, forAddress] = await Promise.all([
-    withinLimit(`signin:account:${account.toLowerCase()}`, 10, signInWindowMs),
-    withinLimit(`signin:address:${address}`, 100, signInWindowMs),
-  ]);
-  return forAccount && forAddress;
+  return forwarded.split(",").at(-1)?.trim() || "unknown";
+}
+
+/** Guessing is slow: 10 failed tries per account and 100 per address every 15 minutes, across instances. */
+function signInKeys(account: string, headers: Record<string, unknown> | undefined) {
+  return [
+    { key: `signin:account:${account.toLowerCase()}`, limit: 10 },
+    { key: `signin:address:${clientAddress(headers)}`, limit: 100 },
+  ];
+}
+
+async function signInAllowed(keys: ReturnType<typeof signInKeys>): Promise<boolean> {
+  return (await Promise.all(keys.map(({ key, limit }) => countAttempt(key, limit, signInWindowMs)))).every(Boolean);
 }
 
 export function authOptions(): NextAuthOptions {
@@ -48,8 +59,10 @@ export function authOptions(): NextAuthOptions {
           const input = staffCredentials.safeParse(raw);
           if (!input.success) return null;
           // next-auth passes a thrown message back to the form as its error code.
-          if (!(await signInAllowed(input.data.email, request?.headers))) throw new Error("rate_limited");
+          const keys = signInKeys(input.data.email, request?.headers);
+          if (!(await signInAllowed(keys))) throw new Error("rate_limited");
           const account = await verifyStaffPassword(input.data.email, input.data.password);
+          if (account) await Promise.all(keys.map(({ key }) => refundAttempt(key)));
           return account ? { id: account.id, email: account.email, role: "staff" } : null;
         },
       }),

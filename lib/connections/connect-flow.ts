@@ -43,7 +43,12 @@ export async function nextStep(provider: Provider, settings: ProviderSettings, t
 export async function connectFailure(error: unknown, provider: Provider, context: { leafUserId?: string; correlationId?: string; returnTo?: string }): Promise<Response> {
   const failure = error instanceof ConnectError ? error : new ConnectError("exchange_failed", (error as Error)?.message);
   if (!(error instanceof ConnectError)) logger.error({ err: error, provider: provider.id, ...context }, "connect flow failed unexpectedly");
-  await audit({ actor: context.leafUserId ? `grower:${context.leafUserId}` : "anonymous", action: "consent", outcome: failure.code, provider: provider.id, leafUserId: context.leafUserId, correlationId: context.correlationId, detail: failure.message });
+  if (context.leafUserId) {
+    await audit({ actor: `grower:${context.leafUserId}`, action: "consent", outcome: failure.code, provider: provider.id, leafUserId: context.leafUserId, correlationId: context.correlationId, detail: failure.message });
+  } else {
+    // A callback that matches no transaction belongs to nobody: a log line, not a row anyone can make us write.
+    logger.info({ provider: provider.id, outcome: failure.code }, "callback refused");
+  }
   if (failure.refusesRequest) {
     const words = connectErrorMessage(failure.code, provider.name);
     const status = failure.code === "signed_out" ? 401 : failure.code === "mismatch" ? 403 : 400;

@@ -30,7 +30,7 @@ describe("oauth transactions", () => {
   });
 
   it("refuses an expired transaction", async () => {
-    const past = new Date(Date.now() - transactionLifetimeMs - 1000);
+    const past = new Date(Date.now() - transactionLifetimeMs() - 1000);
     const { state } = await beginTransaction(start, past);
     expect(await codeOf(consumeTransaction(state, { provider: "trimble", sessionId: "sid-1" }))).toBe("link_expired");
   });

@@ -2,12 +2,12 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
+import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { oauthTransactions } from "@/lib/db/schema";
 import { ConnectError } from "./connect-error";
 
-// A grower may need to create a provider account mid-flow.
-export const transactionLifetimeMs = 30 * 60 * 1000;
+export const transactionLifetimeMs = () => config().oauthTransactionTtlMs;
 
 const hashState = (state: string) => createHash("sha256").update(state).digest("base64url");
 
@@ -35,7 +35,7 @@ export async function beginTransaction(start: TransactionStart, now = new Date()
     codeVerifier,
     correlationId,
     returnTo: start.returnTo,
-    expiresAt: new Date(now.getTime() + transactionLifetimeMs),
+    expiresAt: new Date(now.getTime() + transactionLifetimeMs()),
   });
   const codeChallenge = codeVerifier ? await oauth.calculatePKCECodeChallenge(codeVerifier) : undefined;
   return { state, codeChallenge, correlationId };

@@ -1,0 +1,183 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { apiContext, consentCallback, leafCredential, newGrower, relative, sharedAppUrl, sharedStack, staffApi } from "./api";
+
+// Headland has no middleware auth (proxy.ts only sets headers): every page, route handler and server
+// action checks who is asking itself. This file reads the app's routes from app/ and probes each one, so
+// a new route that forgets its check fails here. Deny by default: a route not listed below must refuse
+// anonymous visitors and growers alike (staff only).
+type Access = "public" | "grower" | "own-grower";
+const openTo: Record<string, Access> = {
+  "GET /": "public", // sends each visitor to their start page
+  "GET /signin": "public",
+  "GET /invite/[token]": "public", // the signed token is the credential
+  "GET /api/health": "public",
+  "GET /api/auth/[...nextauth]": "public", // next-auth's own endpoints (csrf, session, sign-in)
+  "POST /api/auth/[...nextauth]": "public",
+  "GET /connections": "grower",
+  "GET /api/connect/[provider]": "grower",
+  "GET /api/connect/[provider]/callback": "grower",
+  "GET /api/growers/[leafUserId]/connections": "own-grower",
+  "DELETE /api/growers/[leafUserId]/connections/[provider]": "own-grower",
+};
+
+const root = path.resolve(__dirname, "../..");
+const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** Every page and route handler under app/, as "METHOD /pattern" (route groups dropped). */
+function appRoutes(dir = path.join(root, "app"), segments: string[] = []): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) {
+      const skip = /^\(.*\)$/.test(entry.name) || entry.name.startsWith("@");
+      return appRoutes(path.join(dir, entry.name), skip ? segments : [...segments, entry.name]);
+    }
+    const pattern = `/${segments.join("/")}`;
+    if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) return [`GET ${pattern}`];
+    if (/^route\.(ts|js)$/.test(entry.name)) {
+      const source = readFileSync(path.join(dir, entry.name), "utf8");
+      return methods.filter((m) => new RegExp(`export\\s+(async\\s+)?function\\s+${m}\\b|\\bas\\s+${m}\\b|export\\s+const\\s+${m}\\b`).test(source)).map((m) => `${m} ${pattern}`);
+    }
+    return [];
+  });
+}
+
+/** Server actions anywhere in the source: each is a public POST endpoint and must check its caller. */
+function serverActionFiles(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(tsx?|jsx?)$/.test(entry.name) && /^\s*["']use server["']/m.test(readFileSync(full, "utf8"))) found.push(path.relative(root, full));
+    }
+  };
+  for (const dir of ["app", "components", "lib"]) walk(path.join(root, dir));
+  return found;
+}
+
+let staff: APIRequestContext;
+let growerA: Awaited<ReturnType<typeof newGrower>>;
+let growerB: Awaited<ReturnType<typeof newGrower>>;
+
+test.beforeAll(async () => {
+  staff = await staffApi();
+  [growerA, growerB] = [await newGrower(staff), await newGrower(staff)];
+  // B has a live credential at Leaf that A will try to read and delete.
+  const callback = await consentCallback(growerB.api, "trimble");
+  expect((await growerB.api.get(relative(callback), { maxRedirects: 0 })).status()).toBe(303);
+});
+
+function urlFor(pattern: string, leafUserId: string): string {
+  return pattern
+    .replace("[leafUserId]", encodeURIComponent(leafUserId))
+    .replace("[provider]", "trimble")
+    .replace("[token]", "not-a-signed-invite")
+    .replace("[...nextauth]", "session");
+}
+
+function send(api: APIRequestContext, method: string, url: string): Promise<APIResponse> {
+  return api.fetch(url, { method, maxRedirects: 0, data: method === "GET" ? undefined : {} });
+}
+
+/** A page as the client router fetches it (an RSC payload), where a refusal is a redirect or error directive. */
+async function expectRscRefused(api: APIRequestContext, url: string, what: string) {
+  const response = await api.get(`${url}${url.includes("?") ? "&" : "?"}_rsc`, { headers: { rsc: "1" }, maxRedirects: 0 });
+  const payload = await response.text();
+  expect(payload, `${what} (RSC)`).toMatch(/NEXT_REDIRECT;\w+;\/signin|NEXT_HTTP_ERROR_FALLBACK;40[134]/);
+  expect(payload, `${what} (RSC) shows nothing of grower B`).not.toContain(growerB.name);
+}
+
+/** Refused: 401/403/404, or a redirect to the sign-in page. */
+function expectRefused(response: APIResponse, what: string) {
+  const status = response.status();
+  const location = response.headers()["location"] ?? "";
+  const refused = [401, 403, 404].includes(status) || ([303, 307, 308].includes(status) && new URL(location, sharedAppUrl).pathname === "/signin");
+  expect(refused, `${what} answered ${status} ${location}`).toBe(true);
+}
+
+test("every page and route handler under app/ checks authorization itself: anonymous visitors and growers are refused wherever they have no business", async () => {
+  const routes = appRoutes();
+  expect(routes).toEqual(expect.arrayContaining(Object.keys(openTo)));
+  const anonymous = await apiContext(sharedAppUrl);
+  for (const route of routes) {
+    const [method, pattern] = route.split(" ") as [string, string];
+    const access = openTo[route];
+    const url = urlFor(pattern, growerB.leafUserId);
+    const page = !pattern.startsWith("/api/");
+    if (access !== "public") {
+      expectRefused(await send(anonymous, method, url), `anonymous ${route}`);
+      if (page) await expectRscRefused(anonymous, url, `anonymous ${route}`);
+    }
+    // Grower A, on grower B's resources (or on staff-only ones).
+    if (access === undefined || access === "own-grower") {
+      expectRefused(await send(growerA.api, method, url), `grower ${route}`);
+      if (page) await expectRscRefused(growerA.api, url, `grower ${route}`);
+    }
+    // Positive controls, so a refusal is not just a route that never answers: staff reach their GET
+    // routes; a grower reaches their own resources.
+    if (access === undefined && method === "GET") expect((await send(staff, method, url)).status(), `staff ${route}`).toBeLessThan(400);
+    if (access === "own-grower" && method === "GET") expect((await send(growerB.api, method, url)).status(), `owner ${route}`).toBe(200);
+  }
+});
+
+test("no server action exists without a check: each one found must be added here with its own probe", () => {
+  expect(serverActionFiles(), "server actions are public POST endpoints; add a probe for each").toEqual([]);
+});
+
+test("a grower cannot read another grower's connections: 403, whichever way the leafUserId is written", async () => {
+  for (const id of [growerB.leafUserId, growerB.leafUserId.toUpperCase(), ` ${growerB.leafUserId}`, `${growerA.leafUserId}/../${growerB.leafUserId}`]) {
+    const response = await growerA.api.get(`/api/growers/${encodeURIComponent(id)}/connections`);
+    expect([403, 404], id).toContain(response.status());
+    expect(await response.text()).not.toContain("trimble\",\"status\":\"ok");
+  }
+  const traversal = await growerA.api.get(`/api/growers/${growerA.leafUserId}/../${growerB.leafUserId}/connections`);
+  expect(traversal.status()).toBe(403);
+});
+
+test("a grower cannot disconnect another grower's connection: 403, and the credential at Leaf is untouched", async () => {
+  const before = await leafCredential(sharedStack, growerB.leafUserId, "trimble-credentials");
+  expect(before?.postedBody.refreshToken).toBeTruthy();
+  for (const provider of ["trimble", "climate-fieldview", "john-deere"]) {
+    const response = await growerA.api.delete(`/api/growers/${encodeURIComponent(growerB.leafUserId)}/connections/${provider}`);
+    expect(response.status()).toBe(403);
+  }
+  const after = await leafCredential(sharedStack, growerB.leafUserId, "trimble-credentials");
+  expect(after?.postedBody).toEqual(before.postedBody);
+});
+
+test("a grower cannot open another grower's staff page, nor steer a consent flow to another grower's leafUserId", async () => {
+  expect((await growerA.api.get(`/growers/${encodeURIComponent(growerB.leafUserId)}`, { maxRedirects: 0 })).status()).toBe(403);
+  // The leafUserId comes from the session alone: one in the query is ignored, and the credential lands at A.
+  const before = await leafCredential(sharedStack, growerB.leafUserId, "trimble-credentials");
+  const callback = await consentCallback(growerA.api, "trimble", `?leafUserId=${growerB.leafUserId}&leaf_user_id=${growerB.leafUserId}`);
+  expect((await growerA.api.get(relative(callback), { maxRedirects: 0 })).status()).toBe(303);
+  expect((await leafCredential(sharedStack, growerA.leafUserId, "trimble-credentials"))?.postedBody.refreshToken).toMatch(/^trm_rt_/);
+  expect((await leafCredential(sharedStack, growerB.leafUserId, "trimble-credentials"))?.postedBody).toEqual(before.postedBody);
+});
+
+test("a session cookie that was tampered with signs nobody in", async () => {
+  const state = await growerA.api.storageState();
+  const session = state.cookies.find((c) => c.name.endsWith("headland.session"))!;
+  const flipped = session.value.slice(0, -6) + (session.value.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+  const forged = await apiContext(sharedAppUrl);
+  const response = await forged.get(`/api/growers/${encodeURIComponent(growerA.leafUserId)}/connections`, { headers: { cookie: `${session.name}=${flipped}` } });
+  expect(response.status()).toBe(401);
+});
+
+test("staff-only pages and APIs refuse growers with a 403 and send anonymous visitors to sign in", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: await growerA.api.storageState() });
+  const page = await context.newPage();
+  for (const url of ["/dashboard", `/growers/${encodeURIComponent(growerB.leafUserId)}`]) {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You can't open this page" })).toBeVisible();
+  }
+  await context.close();
+  const anonymous = await (await browser.newContext()).newPage();
+  await anonymous.goto("/dashboard");
+  await expect(anonymous).toHaveURL(/\/signin$/);
+  await anonymous.context().close();
+  expect((await growerA.api.post("/api/growers", { data: { name: "Mallory", email: "mallory@farm.test" } })).status()).toBe(403);
+  expect((await (await apiContext(sharedAppUrl)).post("/api/growers", { data: { name: "Mallory", email: "mallory@farm.test" } })).status()).toBe(401);
+});

@@ -1,0 +1,35 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { newGrower, sharedAppUrl, staffApi, startConsent } from "./api";
+
+// returnTo is kept with the OAuth transaction and used when the flow ends; an access_denied callback
+// ends it at once, so each value can be followed to where it really leads without a consent.
+let grower: APIRequestContext;
+test.beforeAll(async () => {
+  grower = (await newGrower(await staffApi())).api;
+});
+
+async function landingFor(returnTo: string): Promise<URL> {
+  const authorize = await startConsent(grower, "trimble", `?returnTo=${encodeURIComponent(returnTo)}`);
+  const done = await grower.get(`/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}`, { maxRedirects: 0 });
+  expect(done.status()).toBe(303);
+  return new URL(done.headers()["location"]!);
+}
+
+const offsite = [
+  "https://evil.example/", "http://evil.example", "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example",
+  "/%2F%2Fevil.example", "/%5Cevil.example", "https:evil.example", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
+  "/\t/evil.example", "/\r\n/evil.example", " //evil.example", "\u3002evil.example", `${sharedAppUrl}@evil.example`, "evil.example",
+];
+
+for (const returnTo of offsite) {
+  test(`returnTo=${JSON.stringify(returnTo)} never leaves Headland`, async () => {
+    const landing = await landingFor(returnTo);
+    expect(landing.origin).toBe(sharedAppUrl);
+    expect(landing.pathname.startsWith("//")).toBe(false);
+  });
+}
+
+test("a same-origin returnTo path is kept", async () => {
+  const landing = await landingFor("/connections?from=email");
+  expect(`${landing.pathname}${landing.search}`).toBe("/connections?from=email&error=access_denied&provider=trimble");
+});

@@ -1,0 +1,88 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { apiContext, consentCallback, leafCredential, newGrower, postSignIn, relative, sharedAppUrl, sharedStack, staffApi } from "./api";
+
+const evil = "https://evil.example";
+
+test.describe("CSRF: state-changing requests refuse a foreign Origin", () => {
+  for (const [label, headers] of [
+    ["a foreign Origin", { origin: evil }],
+    ["Origin: null (a sandboxed frame or a redirect)", { origin: "null" }],
+    ["a look-alike origin", { origin: `${sharedAppUrl}.evil.example` }],
+    ["no Origin and a cross-site fetch", { origin: "", "sec-fetch-site": "cross-site" }],
+  ] as const) {
+    test(`adding a grower with ${label} is refused with 403`, async () => {
+      const staff = await staffApi();
+      const response = await staff.post("/api/growers", { headers, data: { name: "Forged", email: `forged-${randomUUID()}@farm.test` } });
+      expect(response.status()).toBe(403);
+      expect((await response.json()).error.code).toBe("foreign_origin");
+    });
+  }
+
+  test("disconnecting with a foreign Origin is refused with 403, and the credential stays at Leaf", async () => {
+    const grower = await newGrower(await staffApi());
+    const callback = await consentCallback(grower.api, "trimble");
+    expect((await grower.api.get(relative(callback), { maxRedirects: 0 })).status()).toBe(303);
+    for (const origin of [evil, "null"]) {
+      const response = await grower.api.delete(`/api/growers/${grower.leafUserId}/connections/trimble`, { headers: { origin } });
+      expect(response.status()).toBe(403);
+    }
+    expect((await leafCredential(sharedStack, grower.leafUserId, "trimble-credentials"))?.postedBody.refreshToken).toMatch(/^trm_rt_/);
+  });
+
+  test("next-auth's sign-in and sign-out refuse a POST without its CSRF token", async () => {
+    const api = await apiContext(sharedAppUrl);
+    await api.get("/api/auth/csrf");
+    const signIn = await api.post("/api/auth/callback/staff", { form: { email: "staff@headland.test", password: "headland", json: "true" }, maxRedirects: 0 });
+    expect(JSON.stringify(await signIn.json())).toContain("csrf=true");
+    expect((await (await api.get("/api/auth/session")).json())).toEqual({});
+  });
+});
+
+test.describe("sign-in is rate limited", () => {
+  test("the 11th sign-in attempt for one account within 15 minutes is refused", async () => {
+    const api = await apiContext(sharedAppUrl);
+    // An account nobody else uses, so no other test is locked out.
+    const email = `rate-limit-${randomUUID()}@headland.test`;
+    const results: string[] = [];
+    for (let i = 0; i < 11; i++) results.push(new URL(await postSignIn(api, "staff", { email, password: `guess-${i}` })).searchParams.get("error")!);
+    expect(results.slice(0, 10)).toEqual(Array(10).fill("CredentialsSignin"));
+    expect(results[10]).toBe("rate_limited");
+  });
+
+  test("the 101st attempt from one address within 15 minutes is refused, whatever the client writes in front of it in X-Forwarded-For", async () => {
+    test.setTimeout(90_000);
+    const api = await apiContext(sharedAppUrl);
+    // The address a trusted proxy appended (unique to this run, so no other test shares its counter);
+    // before it, whatever the client claimed, different every time.
+    const address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
+    const attempt = async (i: number) => {
+      const forwarded = `203.0.113.${i % 250}, ${address}`;
+      return new URL(await postSignIn(api, "staff", { email: `spray-${i}-${randomUUID()}@headland.test`, password: "guess" }, { "x-forwarded-for": forwarded })).searchParams.get("error");
+    };
+    await api.get("/api/auth/csrf"); // one CSRF cookie for all the concurrent attempts below
+    const results: (string | null)[] = [];
+    for (let i = 0; i < 100; i += 5) results.push(...(await Promise.all([0, 1, 2, 3, 4].map((j) => attempt(i + j)))));
+    expect(results).toEqual(Array(100).fill("CredentialsSignin"));
+    expect(await attempt(100)).toBe("rate_limited");
+  });
+});
+
+test.describe("no open redirect through next-auth's callbackUrl", () => {
+  for (const target of [`${evil}/`, "//evil.example", "/\\evil.example", "javascript:alert(1)", `${sharedAppUrl}@evil.example`]) {
+    test(`callbackUrl=${target} leads only to Headland`, async () => {
+      const grower = await newGrower(await staffApi());
+      const api = await apiContext(sharedAppUrl);
+      const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
+      const token = decodeURIComponent(new URL(grower.inviteUrl).pathname.split("/").pop()!);
+      const signedIn = await api.post("/api/auth/callback/invite", { form: { token, csrfToken, callbackUrl: target, json: "true" }, maxRedirects: 0 });
+      expect(new URL((await signedIn.json()).url).origin).toBe(sharedAppUrl);
+
+      const signInPage = await api.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
+      expect(new URL(signInPage.headers()["location"]!, sharedAppUrl).origin).toBe(sharedAppUrl);
+
+      const signedOut = await api.post("/api/auth/signout", { form: { csrfToken, callbackUrl: target, json: "true" }, maxRedirects: 0 });
+      expect(new URL((await signedOut.json()).url).origin).toBe(sharedAppUrl);
+    });
+  }
+});
