@@ -2,6 +2,7 @@ import "server-only";
 import { ensureStaffAccount } from "@/lib/auth/staff";
 import { ConfigError, config } from "@/lib/config";
 import { startOutboxWorker } from "@/lib/connections/outbox-worker";
+import { startSweeper } from "@/lib/connections/sweep";
 import { database } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { providers } from "@/lib/providers";
@@ -27,5 +28,6 @@ export async function startServer(): Promise<void> {
   await database();
   if (cfg.staff) await ensureStaffAccount(cfg.staff);
   startOutboxWorker();
+  startSweeper();
   logger.info({ appUrl: cfg.appUrl, sandbox: cfg.sandbox, leaf: cfg.leaf.apiUrl }, "headland started");
 }

@@ -4,6 +4,7 @@ import { faultSpec } from "./faults";
 import { Halt, json, mediaType, type Incoming, type Reply } from "./http";
 import { credentialView, type StoredCredential } from "./leaf/credentials";
 import { credentialKindIds, type CredentialKindId } from "./leaf/kinds";
+import { seedRequest, seedUsers } from "./leaf/seed";
 import { forceStatus, revokeCredential, syncWithGrant } from "./leaf/validation";
 import type { Handler, Route } from "./router";
 import { createState, disposeState } from "./store";
@@ -80,6 +81,8 @@ export const controlRoutes: Route[] = [
     return ok({ seconds });
   }),
   ...credentialKindIds.flatMap(credentialControls),
+  // Users with credentials already in a given status, up to 1,000 a request, for scale runs.
+  route("POST", "/leaf/seed", async (req, sandbox) => json(201, { ids: seedUsers(sandbox.state, await body(req, seedRequest)) })),
   route("GET", "/issued", (_req, { state }) => ok({ secrets: [...state.issued] })),
   // Moves the sandbox's clock forward, to expire codes and tokens without waiting.
   route("POST", "/clock/advance", async (req, { state }) => {

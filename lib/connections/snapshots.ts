@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { database } from "@/lib/db/client";
 import { connectionSnapshots, deliveries } from "@/lib/db/schema";
-import { leaf } from "@/lib/leaf";
+import { leaf, type LeafClient } from "@/lib/leaf";
 import { getCredentialStatus, getCredentials } from "@/lib/leaf/credentials";
 import { logger } from "@/lib/log";
 import { providers, type Provider } from "@/lib/providers";
@@ -36,22 +36,22 @@ export async function recordStatus(leafUserId: string, provider: string, status:
 }
 
 /** Asks Leaf (and our own outbox) where this connection stands. */
-export async function checkConnection(leafUserId: string, provider: Provider): Promise<{ status: ConnectionStatus; leafStatus: string | null }> {
+export async function checkConnection(leafUserId: string, provider: Provider, client: LeafClient = leaf()): Promise<{ status: ConnectionStatus; leafStatus: string | null }> {
   const db = await database();
   const [waiting] = await db.select().from(deliveries)
     .where(and(eq(deliveries.leafUserId, leafUserId), eq(deliveries.provider, provider.id))).limit(1);
   if (waiting) return { status: waiting.state === "failed" ? "error" : "pending", leafStatus: waiting.lastError };
-  const credential = await getCredentials(leaf(), leafUserId, provider.leaf.path);
+  const credential = await getCredentials(client, leafUserId, provider.leaf.path);
   if (!credential) return { status: "not_connected", leafStatus: null };
-  const statusOnly = provider.leaf.statusPath ? await getCredentialStatus(leaf(), leafUserId, provider.leaf.statusPath) : undefined;
+  const statusOnly = provider.leaf.statusPath ? await getCredentialStatus(client, leafUserId, provider.leaf.statusPath) : undefined;
   const leafStatus = statusOnly ?? credential.status ?? null;
   return { status: normalizeLeafStatus(leafStatus), leafStatus };
 }
 
 /** Re-checks one connection; a failed check keeps the last known status and records why. */
-export async function refreshSnapshot(leafUserId: string, provider: Provider): Promise<void> {
+export async function refreshSnapshot(leafUserId: string, provider: Provider, client: LeafClient = leaf()): Promise<void> {
   try {
-    const { status, leafStatus } = await checkConnection(leafUserId, provider);
+    const { status, leafStatus } = await checkConnection(leafUserId, provider, client);
     await recordStatus(leafUserId, provider.id, status, leafStatus);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -23,9 +23,11 @@ export async function openDatabase(target: { url: string } | { dir: string }): P
     return { db: db as unknown as Db, close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = new PGlite(target.dir);
+  // PGlite ships contrib extensions separately; PostgreSQL servers have pg_trgm built in.
+  const client = new PGlite(target.dir, { extensions: { pg_trgm } });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, close: () => client.close() };

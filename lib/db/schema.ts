@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -16,7 +16,12 @@ export const growers = pgTable("growers", {
   name: text("name").notNull(),
   email: text("email").notNull(),
   createdAt: createdAt(),
-});
+}, (t) => [
+  // The dashboard pages through growers by name, case-insensitively.
+  index("growers_name_idx").on(sql`lower(${t.name})`, t.id),
+  // "Search growers" matches any part of the name, email or Leaf user id (pg_trgm and the function: migration 0002).
+  index("growers_search_idx").using("gin", sql`grower_search_text(${t.name}, ${t.email}, ${t.leafUserId}) gin_trgm_ops`),
+]);
 
 export const invites = pgTable("invites", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -67,7 +72,29 @@ export const connectionSnapshots = pgTable("connection_snapshots", {
   checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
   changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
   checkError: text("check_error"),
-}, (t) => [primaryKey({ columns: [t.leafUserId, t.provider] }), index("snapshots_checked_idx").on(t.checkedAt)]);
+}, (t) => [
+  primaryKey({ columns: [t.leafUserId, t.provider] }),
+  index("snapshots_checked_idx").on(t.checkedAt),
+  // The dashboard's status filter: growers having some connection in a given status.
+  index("snapshots_status_idx").on(t.status, t.leafUserId),
+]);
+
+/** How many connections were connected, needed attention or were not connected, per day and provider. */
+export const statusHistory = pgTable("status_history", {
+  day: date("day", { mode: "string" }).notNull(),
+  provider: text("provider").notNull(),
+  connected: integer("connected").notNull(),
+  attention: integer("attention").notNull(),
+  notConnected: integer("not_connected").notNull(),
+  recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.day, t.provider] })]);
+
+/** Who may run a background job now; an expired lease is free, so a crashed holder never blocks it. */
+export const jobLeases = pgTable("job_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
 
 export const auditLog = pgTable("audit_log", {
   id: bigserial("id", { mode: "number" }).primaryKey(),

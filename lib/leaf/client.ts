@@ -6,6 +6,8 @@ export interface LeafClientOptions {
   apiUrl: string;
   auth: { kind: "token"; token: string } | { kind: "password"; username: string; password: string };
   timeoutMs: number;
+  /** Sends each request when it is its turn: the status sweep keeps its rate to Leaf with this. */
+  throttle?: <T>(send: () => Promise<T>) => Promise<T>;
 }
 
 interface RequestOptions<T extends z.ZodType> {
@@ -108,13 +110,14 @@ export class LeafClient {
     const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (token) headers.authorization = `Bearer ${token}`;
+    const request = () => fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
     try {
-      return await fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
+      return await (this.options.throttle ? this.options.throttle(request) : request());
     } catch (error) {
       const name = (error as Error).name;
       if (name === "TimeoutError" || name === "AbortError") throw new LeafError("timeout", `Leaf did not answer within ${this.options.timeoutMs} ms`);

@@ -1,58 +1,42 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AddGrower } from "@/components/add-grower";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { ImportFromLeaf } from "@/components/dashboard/import-from-leaf";
+import { StatusHistoryCharts } from "@/components/dashboard/status-chart";
 import { SiteHeader } from "@/components/site-header";
-import { StatusBadge } from "@/components/status-badge";
 import { requireStaff } from "@/lib/auth/page-guards";
-import { growersWithStatus } from "@/lib/growers/list-growers";
+import { dashboardData } from "@/lib/dashboard/dashboard-data";
+import { parseDashboardQuery } from "@/lib/dashboard/query";
+import { recentHistory } from "@/lib/dashboard/status-counts";
 import { providers } from "@/lib/providers";
 
 export const metadata: Metadata = { title: "Growers" };
 
-export default async function DashboardPage() {
+// Statuses on screen refresh this often; the sweep decides how fresh they are.
+const refreshMs = 5_000;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireStaff();
-  const rows = await growersWithStatus();
+  const query = parseDashboardQuery(await searchParams);
+  const [initial, history] = await Promise.all([dashboardData(query), recentHistory()]);
+  const catalog = providers.map((p) => ({ id: p.id, name: p.name }));
   return (
     <>
       <SiteHeader viewer={viewer} />
-      <main className="mx-auto max-w-5xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Growers</h1>
-        <div className="mt-4"><AddGrower /></div>
-        <div className="mt-6 overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-stone-100 text-stone-700">
-              <tr>
-                <th scope="col" className="px-4 py-2">Grower</th>
-                {providers.map((p) => <th key={p.id} scope="col" className="px-4 py-2">{p.name}</th>)}
-                <th scope="col" className="px-4 py-2">Last checked</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 && (
-                <tr><td colSpan={providers.length + 2} className="px-4 py-6 text-stone-600">No growers yet. Add one to send an invite link.</td></tr>
-              )}
-              {rows.map((g) => (
-                <tr key={g.id} className="border-t border-stone-200">
-                  <th scope="row" className="px-4 py-2 font-medium">
-                    <Link href={`/growers/${encodeURIComponent(g.leafUserId)}`} className="text-field hover:underline">{g.name}</Link>
-                    <div className="font-normal text-stone-500">{g.email}</div>
-                  </th>
-                  {providers.map((p) => {
-                    const view = g.connections.find((c) => c.provider === p.id);
-                    return <td key={p.id} className="px-4 py-2"><StatusBadge status={view?.status ?? "not_connected"} /></td>;
-                  })}
-                  <td className="px-4 py-2 text-stone-600">{lastChecked(g.connections.map((c) => c.checkedAt))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">Growers</h1>
+          <ImportFromLeaf />
         </div>
+        <AddGrower />
+        <DashboardView
+          initial={initial}
+          initialQuery={query}
+          providers={catalog}
+          refreshMs={refreshMs}
+          chart={<StatusHistoryCharts history={history} providers={catalog} today={initial.generatedAt.slice(0, 10)} />}
+        />
       </main>
     </>
   );
-}
-
-function lastChecked(times: string[]): string {
-  const latest = Math.max(...times.map((t) => Date.parse(t)));
-  return latest > 0 ? new Date(latest).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : "Never";
 }

@@ -1,42 +1,48 @@
 import type { Metadata } from "next";
-import { eq } from "drizzle-orm";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ConnectionList } from "@/components/connection-list";
 import { CopyField } from "@/components/copy-field";
+import { AuditTable } from "@/components/grower/audit-table";
+import { GrowerActions } from "@/components/grower/grower-actions";
+import { ProviderPanel } from "@/components/grower/provider-panel";
 import { SiteHeader } from "@/components/site-header";
 import { currentInvite } from "@/lib/auth/invites";
 import { requireStaff } from "@/lib/auth/page-guards";
-import { liveConnections } from "@/lib/connections/snapshots";
-import { database } from "@/lib/db/client";
-import { growers } from "@/lib/db/schema";
-import { providers } from "@/lib/providers";
+import { auditTrail } from "@/lib/growers/audit-trail";
+import { findGrower, providerDetailsFor } from "@/lib/growers/grower-details";
 
 export const metadata: Metadata = { title: "Grower" };
 
 export default async function GrowerPage({ params }: { params: Promise<{ leafUserId: string }> }) {
   const viewer = await requireStaff();
-  const { leafUserId } = await params;
-  const db = await database();
-  const [grower] = await db.select().from(growers).where(eq(growers.leafUserId, decodeURIComponent(leafUserId))).limit(1);
+  const grower = await findGrower(decodeURIComponent((await params).leafUserId));
   if (!grower) notFound();
-  const [connections, invite] = await Promise.all([liveConnections(grower.leafUserId), currentInvite(grower.id)]);
+  const [details, invite, trail] = await Promise.all([providerDetailsFor(grower.leafUserId), currentInvite(grower.id), auditTrail(grower.leafUserId)]);
 
   return (
     <>
       <SiteHeader viewer={viewer} />
-      <main className="mx-auto max-w-3xl px-4 py-8">
-        <Link href="/dashboard" className="text-sm text-field hover:underline">← All growers</Link>
-        <h1 className="mt-2 text-2xl font-semibold">{grower.name}</h1>
-        <p className="text-stone-600">{grower.email} · Leaf user <code className="text-sm">{grower.leafUserId}</code></p>
-        <div className="mt-6 rounded-xl border border-stone-200 bg-white p-4">
+      <main className="mx-auto max-w-4xl space-y-6 px-4 py-8">
+        <div>
+          <Link href="/dashboard" className="text-sm text-field hover:underline">← All growers</Link>
+          <h1 className="mt-2 text-2xl font-semibold">{grower.name}</h1>
+          <p className="text-stone-600">{grower.email || "No email"} · Leaf user <code className="text-sm">{grower.leafUserId}</code></p>
+        </div>
+        <GrowerActions leafUserId={grower.leafUserId} />
+        <div className="rounded-xl border border-stone-200 bg-white p-4">
           {invite ? (
-            <CopyField label="Invite link" value={invite.url} buttonLabel="Copy invite link" />
+            <CopyField key={invite.url} label="Invite link" value={invite.url} buttonLabel="Copy invite link" />
           ) : (
-            <p className="text-stone-700">This grower has no working invite link.</p>
+            <p className="text-stone-700">This grower has no working invite link. “Send new invite” makes one.</p>
           )}
         </div>
-        <ConnectionList leafUserId={grower.leafUserId} providers={providers.map((p) => ({ id: p.id, name: p.name }))} initial={connections} canConnect={false} />
+        <div className="grid gap-4">
+          {details.map((d) => <ProviderPanel key={d.provider.id} leafUserId={grower.leafUserId} details={d} />)}
+        </div>
+        <section aria-labelledby="audit-heading">
+          <h2 id="audit-heading" className="mb-2 text-lg font-semibold">Headland's record</h2>
+          <AuditTable lines={trail} />
+        </section>
       </main>
     </>
   );

@@ -1,0 +1,109 @@
+"use client";
+
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useState, type ReactNode } from "react";
+import { statusWords } from "@/lib/connections/messages";
+import { dashboardSearch, statusFilters, type DashboardQuery, type StatusFilter } from "@/lib/dashboard/query";
+import type { DashboardData } from "@/lib/dashboard/types";
+import { GrowerTable } from "./grower-table";
+import { ProviderSummaryCards } from "./provider-summary";
+import { UpdatedAgo } from "./updated-ago";
+
+interface Props {
+  initial: DashboardData;
+  initialQuery: DashboardQuery;
+  providers: { id: string; name: string }[];
+  refreshMs: number;
+  /** The 30-day chart, rendered on the server, shown under the live summary. */
+  chart: ReactNode;
+}
+
+const filterWords = (filter: StatusFilter) => (filter === "attention" ? "Needs attention" : statusWords[filter]);
+const sameView = (a: DashboardQuery, b: DashboardQuery) => dashboardSearch(a) === dashboardSearch(b);
+
+async function fetchDashboard(query: DashboardQuery, signal: AbortSignal): Promise<DashboardData> {
+  const response = await fetch(`/api/dashboard${dashboardSearch(query)}`, { cache: "no-store", signal });
+  if (!response.ok) throw new Error(`dashboard answered ${response.status}`);
+  return response.json();
+}
+
+/**
+ * The live part of the dashboard: seeded with the server's render, then polled. The view lives in the
+ * URL (replaceState, so no navigation and no scroll jump); rows are keyed, so an update changes cells in place.
+ */
+export function DashboardView({ initial, initialQuery, providers, refreshMs, chart }: Props) {
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [query, setQuery] = useState(initialQuery);
+  const [search, setSearch] = useState(initialQuery.q);
+  const { data = initial, dataUpdatedAt, isError } = useQuery({
+    queryKey: ["dashboard", dashboardSearch(query)],
+    queryFn: ({ signal }) => fetchDashboard(query, signal),
+    initialData: sameView(query, initialQuery) ? initial : undefined,
+    initialDataUpdatedAt: Date.parse(initial.generatedAt),
+    placeholderData: keepPreviousData,
+    staleTime: refreshMs / 2,
+    refetchInterval: refreshMs,
+  });
+
+  // A fresh server render (after "Add grower" or "Import from Leaf") replaces what was cached for its view.
+  useEffect(() => {
+    queryClient.setQueryData(["dashboard", dashboardSearch(initialQuery)], initial, { updatedAt: Date.parse(initial.generatedAt) });
+  }, [initial, initialQuery, queryClient]);
+
+  function show(next: Partial<DashboardQuery>) {
+    const view = { ...query, page: 1, ...next };
+    setQuery(view);
+    window.history.replaceState(null, "", `/dashboard${dashboardSearch(view)}`);
+  }
+
+  // Typing pauses briefly before asking the server, so each keystroke is not a request.
+  useEffect(() => {
+    if (search.trim() === query.q) return;
+    const timer = setTimeout(() => show({ q: search.trim() }), 250);
+    return () => clearTimeout(timer);
+  });
+
+  const attentionOnly = query.status === "attention";
+  return (
+    <div className="space-y-4">
+      <ProviderSummaryCards summary={data.summary} />
+      {chart}
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="block min-w-56 flex-1">
+          <span className="text-sm font-medium">Search growers</span>
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, email or Leaf user id" maxLength={100} className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2" />
+        </label>
+        <button type="button" aria-pressed={attentionOnly} onClick={() => show({ status: attentionOnly ? undefined : "attention" })}
+          className={`rounded-lg border px-3 py-2 text-sm font-medium ${attentionOnly ? "border-red-700 bg-red-700 text-white" : "border-stone-300 bg-white text-stone-800"}`}>
+          Needs attention
+        </button>
+        {/* Labels point at their selects rather than wrapping them, so an option's words never join the label's name. */}
+        <div>
+          <label htmlFor={`${id}-status`} className="block text-sm font-medium">Status</label>
+          <select id={`${id}-status`} value={query.status ?? ""} onChange={(e) => show({ status: (e.target.value || undefined) as StatusFilter | undefined })} className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2">
+            <option value="">Any status</option>
+            {statusFilters.map((f) => <option key={f} value={f}>{filterWords(f)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-sort`} className="block text-sm font-medium">Sort by</label>
+          <select id={`${id}-sort`} value={query.sort} onChange={(e) => show({ sort: e.target.value === "changed" ? "changed" : "name" })} className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2">
+            <option value="name">Name</option>
+            <option value="changed">Last change</option>
+          </select>
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-stone-700">{data.total.toLocaleString("en-US")} {data.total === 1 ? "grower" : "growers"}</p>
+        <UpdatedAgo at={dataUpdatedAt} failing={isError} />
+      </div>
+      <GrowerTable rows={data.rows} providers={providers} emptyText={query.q || query.status ? "No growers match this search." : "No growers yet. Add one, or import them from Leaf."} />
+      <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm">
+        <button type="button" disabled={query.page <= 1} onClick={() => show({ page: query.page - 1 })} className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 disabled:opacity-50">Previous page</button>
+        <span>Page {data.page} of {data.pageCount}</span>
+        <button type="button" disabled={query.page >= data.pageCount} onClick={() => show({ page: query.page + 1 })} className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 disabled:opacity-50">Next page</button>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { and, asc, count, inArray, sql, type SQL } from "drizzle-orm";
+import type { ConnectionStatus } from "@/lib/connections/messages";
+import { database, type Db } from "@/lib/db/client";
+import { connectionSnapshots, growers } from "@/lib/db/schema";
+import { providers } from "@/lib/providers";
+import { pageSize, type DashboardQuery, type StatusFilter } from "./query";
+import { attentionStatuses } from "./status-groups";
+import type { DashboardRow } from "./types";
+
+/** `%`, `_` and `\` typed into the search box are literal characters, not LIKE wildcards. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// Written exactly as growers_search_idx is, so PostgreSQL can use the trigram index.
+const searchable = sql`grower_search_text(${growers.name}, ${growers.email}, ${growers.leafUserId})`;
+const nameKey = sql`lower(${growers.name})`;
+const lastChange = sql`(select max(${connectionSnapshots.changedAt}) from ${connectionSnapshots} where ${connectionSnapshots.leafUserId} = ${growers.leafUserId})`;
+
+function statusesFor(filter: StatusFilter): string[] {
+  return filter === "attention" ? [...attentionStatuses] : [filter];
+}
+
+export function growerFilter(query: Pick<DashboardQuery, "q" | "status">): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (query.q) conditions.push(sql`${searchable} ilike ${containsPattern(query.q)}`);
+  if (query.status) {
+    conditions.push(sql`exists (select 1 from ${connectionSnapshots} where ${connectionSnapshots.leafUserId} = ${growers.leafUserId} and ${inArray(connectionSnapshots.status, statusesFor(query.status))})`);
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** The growers on one page of the view; exported so the bench can print its plan. */
+export function pageQuery(db: Db, query: DashboardQuery) {
+  const order = query.sort === "changed" ? [sql`${lastChange} desc nulls last`, asc(nameKey), asc(growers.id)] : [asc(nameKey), asc(growers.id)];
+  return db.select({ leafUserId: growers.leafUserId, name: growers.name, email: growers.email })
+    .from(growers).where(growerFilter(query)).orderBy(...order).limit(pageSize).offset((query.page - 1) * pageSize);
+}
+
+/** One page of growers for the view, with each provider's stored status; never calls Leaf. */
+export async function growerRows(query: DashboardQuery): Promise<{ rows: DashboardRow[]; total: number }> {
+  const db = await database();
+  const page = await pageQuery(db, query);
+  const [counted] = await db.select({ total: count() }).from(growers).where(growerFilter(query));
+  const ids = page.map((g) => g.leafUserId);
+  const snapshots = ids.length ? await db.select().from(connectionSnapshots).where(inArray(connectionSnapshots.leafUserId, ids)) : [];
+  const byKey = new Map(snapshots.map((s) => [`${s.leafUserId}/${s.provider}`, s]));
+  const rows = page.map((g): DashboardRow => {
+    const mine = providers.map((p) => byKey.get(`${g.leafUserId}/${p.id}`));
+    const checked = mine.flatMap((s) => (s ? [s.checkedAt.getTime()] : []));
+    return {
+      ...g,
+      cells: providers.map((p, i) => ({ provider: p.id, status: (mine[i]?.status as ConnectionStatus | undefined) ?? "not_connected", since: mine[i]?.changedAt.toISOString() ?? null })),
+      lastChecked: checked.length ? new Date(Math.max(...checked)).toISOString() : null,
+    };
+  });
+  return { rows, total: counted?.total ?? 0 };
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { readSnapshots, type ConnectionView } from "@/lib/connections/snapshots";
+import { database } from "@/lib/db/client";
+import { growers } from "@/lib/db/schema";
+import { isLeafError, leaf } from "@/lib/leaf";
+import { getCredentialEvents, getCredentials, type LeafCredential } from "@/lib/leaf/credentials";
+import { maskSecrets } from "@/lib/leaf/mask";
+import { providers, type Provider } from "@/lib/providers";
+import { summarizeEventBody } from "./event-summary";
+
+export interface EventLine {
+  id: string;
+  at: string;
+  statusCode: number | null;
+  summary: string;
+}
+
+export interface ProviderDetails {
+  provider: { id: string; name: string };
+  /** The stored status: what the dashboard shows. */
+  snapshot: ConnectionView;
+  /** The credential as Leaf returns it, every secret masked; null when there is none. */
+  credential: Record<string, unknown> | null;
+  scopes: string[];
+  events: EventLine[];
+  /** Why Leaf could not be asked, when it could not. */
+  leafProblem: string | null;
+}
+
+const shownEvents = 25;
+
+function scopesOf(credential: LeafCredential): string[] {
+  const scopes = credential.scopes;
+  if (!scopes) return [];
+  return Array.isArray(scopes) ? scopes : scopes.split(/[\s,]+/).filter(Boolean);
+}
+
+async function providerDetails(leafUserId: string, provider: Provider, snapshot: ConnectionView): Promise<ProviderDetails> {
+  const base = { provider: { id: provider.id, name: provider.name }, snapshot };
+  try {
+    const [credential, events] = await Promise.all([
+      getCredentials(leaf(), leafUserId, provider.leaf.path),
+      getCredentialEvents(leaf(), leafUserId, provider.leaf.path),
+    ]);
+    return {
+      ...base,
+      credential: credential ? (maskSecrets(credential) as Record<string, unknown>) : null,
+      scopes: credential ? scopesOf(credential) : [],
+      events: events.slice(0, shownEvents).map((e) => ({ id: e.id, at: e.createdDate, statusCode: e.statusCode ?? null, summary: summarizeEventBody(e.body) })),
+      leafProblem: null,
+    };
+  } catch (error) {
+    if (!isLeafError(error)) throw error;
+    return { ...base, credential: null, scopes: [], events: [], leafProblem: error.message };
+  }
+}
+
+export async function findGrower(leafUserId: string) {
+  const db = await database();
+  const [grower] = await db.select().from(growers).where(eq(growers.leafUserId, leafUserId)).limit(1);
+  return grower;
+}
+
+/** Each provider's stored status beside what Leaf holds now (masked) and its event log. */
+export async function providerDetailsFor(leafUserId: string): Promise<ProviderDetails[]> {
+  const snapshots = (await readSnapshots([leafUserId])).get(leafUserId) ?? [];
+  return Promise.all(providers.map((p) => providerDetails(leafUserId, p, snapshots.find((s) => s.provider === p.id)!)));
+}

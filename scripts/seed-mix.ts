@@ -1,0 +1,86 @@
+// A realistic spread of growers and connection statuses for scale runs, the same every time (seeded
+// PRNG): most growers connect one or two providers, a tenth of connections need attention.
+
+type Kind = "climate-field-view" | "john-deere" | "trimble";
+
+export interface SeedUser {
+  name: string;
+  email: string;
+  credentials: Partial<Record<Kind, string>>;
+}
+
+const firstNames = ["Ada", "Ben", "Cora", "Dale", "Edna", "Floyd", "Greta", "Hank", "Ida", "Jed", "Kay", "Luis", "Mae", "Ned", "Opal", "Pete", "Rosa", "Sam", "Tess", "Walt"];
+const lastNames = ["Anderson", "Brooks", "Carter", "Dietrich", "Evans", "Fischer", "Garcia", "Hansen", "Iverson", "Jensen", "Kowalski", "Larsen", "Miller", "Nielsen", "Olson", "Peterson", "Schmidt", "Thompson", "Vogel", "Wagner"];
+const farms = ["Acres", "Creek", "Ridge", "Valley", "Prairie", "Hollow", "Bend", "Meadows"];
+
+/** Share of growers with each Leaf status per provider; what is left over has not connected it. */
+const mix: Record<Kind, [status: string, share: number][]> = {
+  "climate-field-view": [["OK", 0.42], ["UNAUTHENTICATED", 0.05], ["MISSING_PERMISSION", 0.02], ["TEMPORARILY_UNAVAILABLE", 0.01], ["PROCESSING", 0.005]],
+  "john-deere": [["OK", 0.5], ["UNAUTHENTICATED", 0.06], ["MISSING_PERMISSION", 0.05], ["TEMPORARILY_UNAVAILABLE", 0.01]],
+  trimble: [["OK", 0.22], ["UNAUTHENTICATED", 0.03], ["MISSING_PERMISSION", 0.01]],
+};
+
+/** mulberry32: small, fast, and enough for spreading test data. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickStatus(kind: Kind, roll: number): string | undefined {
+  let edge = 0;
+  for (const [status, share] of mix[kind]) if (roll < (edge += share)) return status;
+  return undefined;
+}
+
+/** `count` growers; `tag` keeps emails of separate runs apart. */
+export function seedUsers(count: number, tag: string, seed = 42): SeedUser[] {
+  const next = random(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const first = firstNames[Math.floor(next() * firstNames.length)]!;
+    const last = lastNames[Math.floor(next() * lastNames.length)]!;
+    const farm = farms[Math.floor(next() * farms.length)]!;
+    const credentials: SeedUser["credentials"] = {};
+    for (const kind of Object.keys(mix) as Kind[]) {
+      const status = pickStatus(kind, next());
+      if (status) credentials[kind] = status;
+    }
+    return { name: `${first} ${last} (${last} ${farm})`, email: `${first}.${last}.${i}.${tag}@growers.test`.toLowerCase(), credentials };
+  });
+}
+
+/** Posts the users to the sandbox's bulk seeding endpoint, 1,000 a request; returns their Leaf ids. */
+export async function seedSandbox(sandboxUrl: string, users: SeedUser[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < users.length; i += 1000) {
+    const response = await fetch(`${sandboxUrl}/_sandbox/leaf/seed`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ users: users.slice(i, i + 1000) }),
+    });
+    if (response.status !== 201) throw new Error(`sandbox seeding answered ${response.status}: ${await response.text()}`);
+    ids.push(...((await response.json()) as { ids: string[] }).ids);
+  }
+  return ids;
+}
+
+/** A staff session cookie, through next-auth's credentials sign-in as the browser does it. */
+export async function staffCookie(appUrl: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${appUrl}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${appUrl}/api/auth/callback/staff`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session"));
+  if (!session) throw new Error(`staff sign-in failed (${signIn.status}); check HEADLAND_STAFF_EMAIL and HEADLAND_STAFF_PASSWORD`);
+  return session;
+}
