@@ -14,6 +14,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { freePort } from "@/lib/testing/free-port";
 import { startSandbox } from "@/sandbox/server";
 import { seedSandbox, seedUsers, staffCookie } from "@/scripts/seed-mix";
 
@@ -97,15 +98,6 @@ async function seedAndSweep(sandboxUrl: string): Promise<void> {
   console.log(`\nplan of the search query (q=${term}):`);
   for (const row of (plan as unknown as { rows: Record<string, string>[] }).rows) console.log(`  ${Object.values(row)[0]}`);
   await close();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startApp(sandboxPort: number): Promise<{ url: string; child: ChildProcess }> {

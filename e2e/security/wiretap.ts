@@ -8,8 +8,8 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { appendFileSync, createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../../lib/testing/free-port";
 
 const publicPort = Number(process.env.PORT);
 const tapDir = process.env.TAP_DIR;
@@ -17,17 +17,6 @@ if (!publicPort || !tapDir) throw new Error("wiretap needs PORT and TAP_DIR");
 mkdirSync(path.join(tapDir, "bodies"), { recursive: true });
 const index = path.join(tapDir, `responses-${process.pid}.jsonl`);
 const seenBodies = new Set<string>();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** One line per response: what a leak could hide in (status, headers, body by hash). */
 function record(request: http.IncomingMessage, response: http.IncomingMessage, body: Buffer): void {

@@ -1,23 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../../lib/testing/free-port";
 
 const root = path.resolve(__dirname, "../..");
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess, label: string, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilUp(url: string, child: ChildProcess, label: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${label} exited with code ${child.exitCode}`);
@@ -31,12 +20,12 @@ async function waitUntilUp(url: string, child: ChildProcess, label: string, time
   throw new Error(`${label} did not come up within ${timeoutMs} ms`);
 }
 
-function launch(command: string, args: string[], env: Record<string, string>): ChildProcess {
+export function launch(command: string, args: string[], env: Record<string, string>): ChildProcess {
   // Its own process group, so a kill reaches every process it started.
   return spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: "ignore", detached: true });
 }
 
-function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+export function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {

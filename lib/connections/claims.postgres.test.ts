@@ -1,17 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/lib/db/client";
 import { deliveries } from "@/lib/db/schema";
+import { freePort } from "@/lib/testing/free-port";
 import { startPostgres } from "@/lib/testing/postgres";
 import { claimDueDeliveries, type Delivery } from "./deliveries";
-
-const freePort = () => new Promise<number>((resolve) => {
-  const server = createServer().listen(0, "127.0.0.1", () => {
-    const address = server.address();
-    server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-  });
-});
 
 // Two app instances = two connection pools on one PostgreSQL server.
 let postgres: Awaited<ReturnType<typeof startPostgres>>;
