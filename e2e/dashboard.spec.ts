@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { region, sandboxControl, sandboxUrl, signInAsStaff } from "./helpers";
+import { consent, invitedGrower, leafCredential, providerCases, region, sandboxControl, sandboxUrl, signInAsStaff, statusIn } from "./helpers";
 
 // Staff at scale: the dashboard's live statuses, search and filter, a grower's page, and who may see
 // them. The server and sandbox are shared with parallel tests, so every test works on growers with a
@@ -147,4 +147,31 @@ test("a grower cannot open the dashboard or another grower's page", async ({ bro
     await expect(grower.getByRole("heading", { name: "You can't open this page" })).toBeVisible();
   }
   expect((await grower.request.get("/api/dashboard")).status()).toBe(403);
+});
+
+test("staff see why Leaf refused a credential, with its reference, and send it again", async ({ browser }) => {
+  const trimble = providerCases.find((p) => p.id === "trimble")!;
+  const { page: grower, leafUserId } = await invitedGrower(browser);
+  await sandboxControl(grower, "post", "faults", { target: "leaf", mode: "status", status: 400, count: 1, path: `${leafUserId}/${trimble.leafPath}` });
+  await region(grower, trimble.name).getByRole("link", { name: "Connect Trimble" }).click();
+  await consent(grower, trimble);
+  await expect(statusIn(grower, trimble.name, "Error")).toBeVisible();
+
+  const staff = await (await staffContext(browser)).newPage();
+  await staff.goto(`/growers/${leafUserId}`);
+  const notice = region(staff, trimble.name).getByRole("alert");
+  await expect(notice).toContainText("Leaf refused this Trimble credential after 1 try");
+  const reference = (await notice.locator("code").textContent())!;
+  expect(reference).toMatch(/^[0-9a-f-]{36}$/);
+  // The same reference beside the attempt in Headland's record, so staff can find its log lines.
+  await expect(staff.getByRole("row").filter({ hasText: "Started connecting Trimble" }).filter({ hasText: reference })).toBeVisible();
+
+  await region(staff, trimble.name).getByRole("button", { name: "Retry sending Trimble to Leaf" }).click();
+  await expect(async () => {
+    await staff.reload();
+    await expect(region(staff, trimble.name).getByText(/^(Processing|Connected)$/)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(region(staff, trimble.name).getByRole("alert")).toHaveCount(0);
+  expect((await leafCredential(staff, leafUserId, trimble.leafPath)).postedBody.refreshToken).toMatch(/^trm_rt_/);
+  await expect(staff.getByRole("row").filter({ hasText: "Started connecting Trimble" }).filter({ hasText: "Saved to Leaf" })).toBeVisible();
 });

@@ -17,7 +17,9 @@ export function AuditTable({ lines }: { lines: TrailLine[] }) {
               <td className="whitespace-nowrap px-3 py-1.5">{checkedTime(line.at)}</td>
               <td className="px-3 py-1.5">{line.who}</td>
               <td className="px-3 py-1.5">{line.what}</td>
-              <td className="px-3 py-1.5">{line.outcome ?? "Still in progress"}{line.endedAt && <span className="text-stone-500"> · {checkedTime(line.endedAt)}</span>}</td>
+              <td className="px-3 py-1.5">{line.outcome ?? "Still in progress"}{line.endedAt && <span className="text-stone-500"> · {checkedTime(line.endedAt)}</span>}
+                {line.reference && <div className="text-xs text-stone-500">Reference <code>{line.reference}</code></div>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { checkedTime, shortDay } from "@/components/dashboard/format";
 import { statusSentences } from "@/lib/connections/messages";
 import type { ProviderDetails } from "@/lib/growers/grower-details";
+import { DeliveryNotice } from "./delivery-notice";
 import { RefreshingDisconnect } from "./refreshing-disconnect";
 
 function show(value: unknown): string {
@@ -11,7 +12,7 @@ function show(value: unknown): string {
 
 /** One provider on the staff's grower page: status, the masked credential, scopes, Leaf's event log. */
 export function ProviderPanel({ leafUserId, details }: { leafUserId: string; details: ProviderDetails }) {
-  const { provider, snapshot, credential, scopes, events, leafProblem } = details;
+  const { provider, snapshot, credential, scopes, events, leafProblem, delivery } = details;
   const headingId = `provider-${provider.id}`;
   const fields = credential ? Object.entries(credential).filter(([key]) => key !== "scopes") : [];
   return (
@@ -24,6 +25,7 @@ export function ProviderPanel({ leafUserId, details }: { leafUserId: string; det
         {statusSentences[snapshot.status]} Since {shortDay(snapshot.since)}; last checked {checkedTime(snapshot.checkedAt)}.
         {snapshot.problem && <> The last check failed: {snapshot.problem}</>}
       </p>
+      {delivery && <DeliveryNotice leafUserId={leafUserId} provider={provider} delivery={delivery} />}
       {leafProblem && <p role="alert" className="mt-2 text-sm text-amber-800">Leaf could not be asked for the credential: {leafProblem}</p>}
       {credential && (
         <div className="mt-4">

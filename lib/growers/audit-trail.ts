@@ -12,6 +12,8 @@ export interface TrailLine {
   /** How it ended, or what happened; null while a consent is still under way. */
   outcome: string | null;
   endedAt: string | null;
+  /** The consent's correlation id, beside an attempt that did not reach Leaf: the key to its log lines. */
+  reference: string | null;
 }
 
 type Entry = typeof auditLog.$inferSelect;
@@ -54,14 +56,19 @@ export async function auditTrail(leafUserId: string, limit = 200): Promise<Trail
       continue;
     }
     const what = `${actionWords[entry.action] ?? entry.action}${providerName ? ` ${providerName}` : ""}`;
-    lines.push({ at: entry.at.toISOString(), who: who(entry.actor), what, outcome: outcomeWords(entry, providerName), endedAt: null });
+    lines.push({ at: entry.at.toISOString(), who: who(entry.actor), what, outcome: outcomeWords(entry, providerName), endedAt: null, reference: null });
   }
   for (const steps of attempts.values()) {
     const first = steps[0]!;
     const last = steps.at(-1)!;
     const providerName = findProvider(first.provider ?? "")?.name ?? "";
     const ended = last.outcome !== "started";
-    lines.push({ at: first.at.toISOString(), who: who(first.actor), what: `Started connecting ${providerName}`.trim(), outcome: ended ? outcomeWords(last, providerName) : null, endedAt: ended ? last.at.toISOString() : null });
+    const reachedLeaf = last.action === "deliver" && last.outcome === "delivered";
+    lines.push({
+      at: first.at.toISOString(), who: who(first.actor), what: `Started connecting ${providerName}`.trim(),
+      outcome: ended ? outcomeWords(last, providerName) : null, endedAt: ended ? last.at.toISOString() : null,
+      reference: reachedLeaf ? null : first.correlationId,
+    });
   }
   return lines.sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { deliveriesFor } from "@/lib/connections/deliveries";
 import { readSnapshots, type ConnectionView } from "@/lib/connections/snapshots";
 import { database } from "@/lib/db/client";
 import { growers } from "@/lib/db/schema";
@@ -16,6 +17,16 @@ export interface EventLine {
   summary: string;
 }
 
+/** A token set Headland still holds for Leaf: waiting for a retry, or refused for good (staff may retry). */
+export interface DeliveryView {
+  state: "pending" | "failed";
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  /** Shown to staff beside the error; the same id is on every log line of this consent. */
+  correlationId: string;
+}
+
 export interface ProviderDetails {
   provider: { id: string; name: string };
   /** The stored status: what the dashboard shows. */
@@ -26,6 +37,7 @@ export interface ProviderDetails {
   events: EventLine[];
   /** Why Leaf could not be asked, when it could not. */
   leafProblem: string | null;
+  delivery: DeliveryView | null;
 }
 
 const shownEvents = 25;
@@ -36,8 +48,8 @@ function scopesOf(credential: LeafCredential): string[] {
   return Array.isArray(scopes) ? scopes : scopes.split(/[\s,]+/).filter(Boolean);
 }
 
-async function providerDetails(leafUserId: string, provider: Provider, snapshot: ConnectionView): Promise<ProviderDetails> {
-  const base = { provider: { id: provider.id, name: provider.name }, snapshot };
+async function providerDetails(leafUserId: string, provider: Provider, snapshot: ConnectionView, delivery: DeliveryView | null): Promise<ProviderDetails> {
+  const base = { provider: { id: provider.id, name: provider.name }, snapshot, delivery };
   try {
     const [credential, events] = await Promise.all([
       getCredentials(leaf(), leafUserId, provider.leaf.path),
@@ -64,6 +76,12 @@ export async function findGrower(leafUserId: string) {
 
 /** Each provider's stored status beside what Leaf holds now (masked) and its event log. */
 export async function providerDetailsFor(leafUserId: string): Promise<ProviderDetails[]> {
-  const snapshots = (await readSnapshots([leafUserId])).get(leafUserId) ?? [];
-  return Promise.all(providers.map((p) => providerDetails(leafUserId, p, snapshots.find((s) => s.provider === p.id)!)));
+  const [snapshots, waiting] = await Promise.all([readSnapshots([leafUserId]).then((m) => m.get(leafUserId) ?? []), deliveriesFor(leafUserId)]);
+  return Promise.all(providers.map((p) => {
+    const delivery = waiting.find((d) => d.provider === p.id);
+    const view: DeliveryView | null = delivery
+      ? { state: delivery.state === "failed" ? "failed" : "pending", attempts: delivery.attempts, lastError: delivery.lastError, nextAttemptAt: delivery.nextAttemptAt.toISOString(), correlationId: delivery.correlationId }
+      : null;
+    return providerDetails(leafUserId, p, snapshots.find((s) => s.provider === p.id)!, view);
+  }));
 }

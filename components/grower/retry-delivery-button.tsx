@@ -1,0 +1,32 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** Sends a token set Leaf refused back to the outbox worker, then re-renders the page with the outcome. */
+export function RetryDeliveryButton({ leafUserId, provider }: { leafUserId: string; provider: { id: string; name: string } }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function retry() {
+    setBusy(true);
+    setError(undefined);
+    const response = await fetch(`/api/growers/${encodeURIComponent(leafUserId)}/deliveries/${provider.id}/retry`, { method: "POST" });
+    setBusy(false);
+    if (!response.ok) {
+      const body = await response.json().catch(() => undefined);
+      return setError(body?.error?.message ?? "That didn't work. Try again in a minute.");
+    }
+    router.refresh();
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <button type="button" disabled={busy} onClick={retry} className="rounded-lg bg-field px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+        {busy ? "Sending…" : `Retry sending ${provider.name} to Leaf`}
+      </button>
+      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}
