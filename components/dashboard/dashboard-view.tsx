@@ -5,6 +5,7 @@ import { useEffect, useId, useState, type ReactNode } from "react";
 import { statusWords } from "@/lib/connections/messages";
 import { dashboardSearch, statusFilters, type DashboardQuery, type StatusFilter } from "@/lib/dashboard/query";
 import type { DashboardData } from "@/lib/dashboard/types";
+import { count } from "./format";
 import { GrowerTable } from "./grower-table";
 import { ProviderSummaryCards } from "./provider-summary";
 import { UpdatedAgo } from "./updated-ago";
@@ -95,7 +96,7 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
         </div>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-stone-700">{data.total.toLocaleString("en-US")} {data.total === 1 ? "grower" : "growers"}</p>
+        <p className="text-sm text-stone-700">{count(data.total)} {data.total === 1 ? "grower" : "growers"}</p>
         <UpdatedAgo at={dataUpdatedAt} failing={isError} />
       </div>
       <GrowerTable rows={data.rows} providers={providers} emptyText={query.q || query.status ? "No growers match this search." : "No growers yet. Add one, or import them from Leaf."} />

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { count } from "./format";
 
 /** Brings growers who already exist in Leaf onto the dashboard; running it again adds only new ones. */
 export function ImportFromLeaf() {
@@ -17,7 +18,7 @@ export function ImportFromLeaf() {
     setBusy(false);
     if (!response.ok) return setResult({ ok: false, text: body?.error?.message ?? "The import didn't work. Try again in a minute." });
     const added: number = body.added;
-    setResult({ ok: true, text: `${added.toLocaleString("en-US")} new ${added === 1 ? "grower" : "growers"} imported; ${(body.seen - added).toLocaleString("en-US")} were already here. Their statuses fill in as Headland checks them.` });
+    setResult({ ok: true, text: `${count(added)} new ${added === 1 ? "grower" : "growers"} imported; ${count(body.seen - added)} were already here. Their statuses fill in as Headland checks them.` });
     router.refresh();
   }
 

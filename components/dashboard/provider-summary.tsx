@@ -1,5 +1,6 @@
 import { groupWords, type StatusGroup } from "@/lib/dashboard/status-groups";
 import type { ProviderSummary } from "@/lib/dashboard/types";
+import { count } from "./format";
 
 const groupColors: Record<StatusGroup, string> = {
   connected: "text-green-800",
@@ -20,7 +21,7 @@ export function ProviderSummaryCards({ summary }: { summary: ProviderSummary[] }
             {groups.map((g) => (
               <div key={g}>
                 <dt className="text-stone-600">{groupWords[g]}</dt>
-                <dd className={`text-xl font-semibold tabular-nums ${groupColors[g]}`}>{s.counts[g].toLocaleString("en-US")}</dd>
+                <dd className={`text-xl font-semibold tabular-nums ${groupColors[g]}`}>{count(s.counts[g])}</dd>
               </div>
             ))}
           </dl>
