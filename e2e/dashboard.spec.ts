@@ -82,6 +82,7 @@ test("staff find growers by search and with the one-click Needs attention filter
   await staff.goto("/dashboard");
   await importFromLeaf(staff);
   await staff.getByLabel("Search growers").fill(prefix);
+  await expect(staff).toHaveURL(/[?&]q=Filter/);
   await expect(growerRow(staff, prefix)).toHaveCount(2);
   await expect(cellOf(staff, `${prefix} Broken`, "Trimble").getByText("Needs reconnect", { exact: true })).toBeVisible({ timeout: 20_000 });
 

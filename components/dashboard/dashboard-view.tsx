@@ -52,8 +52,9 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
     queryClient.setQueryData(["dashboard", dashboardSearch(initialQuery)], initial, { updatedAt: Date.parse(initial.generatedAt) });
   }, [initial, initialQuery, queryClient]);
 
+  // Whatever is typed in the search box counts at once when another control is used, debounced or not.
   function show(next: Partial<DashboardQuery>) {
-    const view = { ...query, page: 1, ...next };
+    const view = { ...query, q: search.trim(), page: 1, ...next };
     setQuery(view);
     window.history.replaceState(null, "", `/dashboard${dashboardSearch(view)}`);
   }

@@ -1,6 +1,6 @@
 import { StatusBadge } from "@/components/status-badge";
 import { checkedTime, shortDay } from "@/components/dashboard/format";
-import { statusSentences } from "@/lib/connections/messages";
+import { staffStatusSentences } from "@/lib/connections/messages";
 import type { ProviderDetails } from "@/lib/growers/grower-details";
 import { DeliveryNotice } from "./delivery-notice";
 import { RefreshingDisconnect } from "./refreshing-disconnect";
@@ -22,7 +22,8 @@ export function ProviderPanel({ leafUserId, details }: { leafUserId: string; det
         <StatusBadge status={snapshot.status} />
       </div>
       <p className="mt-1 text-sm text-stone-600">
-        {statusSentences[snapshot.status]} Since {shortDay(snapshot.since)}; last checked {checkedTime(snapshot.checkedAt)}.
+        {staffStatusSentences[snapshot.status]} Since {shortDay(snapshot.since)}; last checked {checkedTime(snapshot.checkedAt)}.
+        {snapshot.status === "error" && snapshot.leafStatus && !delivery && <> Leaf says: {snapshot.leafStatus}.</>}
         {snapshot.problem && <> The last check failed: {snapshot.problem}</>}
       </p>
       {delivery && <DeliveryNotice leafUserId={leafUserId} provider={provider} delivery={delivery} />}

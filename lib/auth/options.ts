@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "@/lib/config";
+import { logger } from "@/lib/log";
 import { redeemInvite } from "./invites";
 import { countAttempt, refundAttempt } from "./rate-limit";
 import { verifyStaffPassword } from "./staff";
@@ -36,6 +37,13 @@ async function signInAllowed(keys: ReturnType<typeof signInKeys>): Promise<boole
   return (await Promise.all(keys.map(({ key, limit }) => countAttempt(key, limit, signInWindowMs)))).every(Boolean);
 }
 
+function reasonOf(metadata: unknown): string | undefined {
+  if (metadata instanceof Error) return metadata.message;
+  const nested = (metadata as { error?: unknown; message?: unknown } | undefined);
+  if (nested?.error instanceof Error) return nested.error.message;
+  return typeof nested?.message === "string" ? nested.message : undefined;
+}
+
 export function authOptions(): NextAuthOptions {
   const secure = config().appUrl.startsWith("https://");
   return {
@@ -50,6 +58,13 @@ export function authOptions(): NextAuthOptions {
     },
     session: { strategy: "jwt", maxAge: sessionHours * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
+    // next-auth's own messages go through pino and its redaction, as one line each: a forged or
+    // expired session cookie is a visitor's mistake, worth a code and a reason, not a stack trace.
+    logger: {
+      error: (code, metadata) => logger.warn({ code, reason: reasonOf(metadata) }, "next-auth"),
+      warn: (code) => logger.warn({ code }, "next-auth"),
+      debug: () => {},
+    },
     providers: [
       Credentials({
         id: "staff",

@@ -65,6 +65,18 @@ export const statusSentences: Record<ConnectionStatus, string> = {
   error: "Something went wrong saving this connection. Try reconnecting.",
 };
 
+/** The same statuses as staff need them: what is wrong and how to get it fixed. */
+export const staffStatusSentences: Record<ConnectionStatus, string> = {
+  not_connected: "The grower has not connected this account. Send them their invite link.",
+  pending: "The grower connected it; Headland is still saving it to Leaf.",
+  processing: "Leaf is checking the credential with the provider; this takes a few seconds.",
+  ok: "Leaf holds a working credential and the data is syncing.",
+  reauth: "Access was revoked or expired. Ask the grower to reconnect: send them their invite link.",
+  missing_permission: "The account is missing permissions (for John Deere, often an organization not selected). Ask the grower to reconnect and allow everything.",
+  unavailable: "The provider is having trouble; Leaf keeps trying. Nothing to do.",
+  error: "This connection could not be saved or checked; the reason is below. Retry, or ask the grower to reconnect.",
+};
+
 /** States that change by themselves soon, so screens showing them should poll. */
 export function isSettling(status: ConnectionStatus): boolean {
   return status === "pending" || status === "processing";

@@ -38,6 +38,13 @@ describe("growerRows", () => {
     expect(await names({ page: "2" })).toHaveLength(14);
   });
 
+  it("gives every page of a view the same total, past the last page too", async () => {
+    const totals = await Promise.all(["1", "2", "9"].map(async (page) => (await growerRows(parseDashboardQuery({ page }))).total));
+    expect(totals).toEqual([64, 64, 64]);
+    expect((await growerRows(parseDashboardQuery({ q: "zed 1" }))).total).toBe(10);
+    expect((await growerRows(parseDashboardQuery({ q: "nobody" }))).total).toBe(0);
+  });
+
   it("searches any part of the name, email or Leaf user id", async () => {
     expect(await names({ q: "acre" })).toEqual(["Ada Acres"]);
     expect(await names({ q: "BROOK.TEST" })).toEqual(["bo brook"]);

@@ -5,6 +5,7 @@ import { database, type Db } from "@/lib/db/client";
 import { connectionSnapshots, growers } from "@/lib/db/schema";
 import { providers } from "@/lib/providers";
 import { pageSize, type DashboardQuery, type StatusFilter } from "./query";
+import { recentlyComputed } from "./recently-computed";
 import { attentionStatuses } from "./status-groups";
 import type { DashboardRow } from "./types";
 
@@ -38,11 +39,31 @@ export function pageQuery(db: Db, query: DashboardQuery) {
     .from(growers).where(growerFilter(query)).orderBy(...order).limit(pageSize).offset((query.page - 1) * pageSize);
 }
 
+const rememberedCounts = recentlyComputed<number>(5_000);
+
+async function countGrowers(db: Db, query: DashboardQuery): Promise<number> {
+  const [counted] = await db.select({ total: count() }).from(growers).where(growerFilter(query));
+  return counted?.total ?? 0;
+}
+
+/**
+ * How many growers the view holds. A page that is not full says so itself; a full one needs a count,
+ * which scans every matching grower, so it is at most a few seconds old (per instance and view).
+ */
+async function viewTotal(db: Db, query: DashboardQuery, onPage: number): Promise<number> {
+  const before = (query.page - 1) * pageSize;
+  if (onPage > 0 && onPage < pageSize) return before + onPage;
+  if (onPage === 0 && query.page === 1) return 0;
+  const counted = await rememberedCounts(JSON.stringify([query.q, query.status ?? null]), () => countGrowers(db, query));
+  // Past the last page nothing is shown; on a full page there are at least as many as shown so far.
+  return onPage === 0 ? counted : Math.max(counted, before + onPage);
+}
+
 /** One page of growers for the view, with each provider's stored status; never calls Leaf. */
 export async function growerRows(query: DashboardQuery): Promise<{ rows: DashboardRow[]; total: number }> {
   const db = await database();
   const page = await pageQuery(db, query);
-  const [counted] = await db.select({ total: count() }).from(growers).where(growerFilter(query));
+  const total = await viewTotal(db, query, page.length);
   const ids = page.map((g) => g.leafUserId);
   const snapshots = ids.length ? await db.select().from(connectionSnapshots).where(inArray(connectionSnapshots.leafUserId, ids)) : [];
   const byKey = new Map(snapshots.map((s) => [`${s.leafUserId}/${s.provider}`, s]));
@@ -55,5 +76,5 @@ export async function growerRows(query: DashboardQuery): Promise<{ rows: Dashboa
       lastChecked: checked.length ? new Date(Math.max(...checked)).toISOString() : null,
     };
   });
-  return { rows, total: counted?.total ?? 0 };
+  return { rows, total };
 }

@@ -4,24 +4,15 @@ import type { ConnectionStatus } from "@/lib/connections/messages";
 import { database } from "@/lib/db/client";
 import { connectionSnapshots, growers, statusHistory } from "@/lib/db/schema";
 import { providers } from "@/lib/providers";
+import { recentlyComputed } from "./recently-computed";
 import { statusGroup } from "./status-groups";
 import type { GroupCounts, HistoryPoint, ProviderSummary } from "./types";
 
-// Counting every snapshot takes a scan of all of them; every open dashboard asks every few seconds, so
-// an instance reuses its last count for as long as the dashboard waits between refreshes anyway.
-const summaryMaxAgeMs = 5_000;
-let lastSummary: { at: number; value: Promise<ProviderSummary[]> } | undefined;
+const rememberedSummary = recentlyComputed<ProviderSummary[]>(5_000, 1);
 
-/** The summary, counted at most once every few seconds per instance. */
-export function recentProviderSummary(now = Date.now()): Promise<ProviderSummary[]> {
-  if (!lastSummary || now - lastSummary.at >= summaryMaxAgeMs) {
-    const value = providerSummary();
-    lastSummary = { at: now, value };
-    value.catch(() => {
-      if (lastSummary?.value === value) lastSummary = undefined;
-    });
-  }
-  return lastSummary.value;
+/** The summary, counted at most once every few seconds per instance (it scans every snapshot). */
+export function recentProviderSummary(): Promise<ProviderSummary[]> {
+  return rememberedSummary("summary", providerSummary);
 }
 
 /** Connected, needing attention and not connected, per provider, from the stored snapshots. */
