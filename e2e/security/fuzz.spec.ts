@@ -77,7 +77,9 @@ test("10,000 random start and callback requests: no 5xx, no call to any token en
     await Promise.all(samples.slice(i, i + concurrency).map((s) => send(s.signedIn, `${s.path}?${s.query}`)));
   }
   const seconds = (Date.now() - started) / 1000;
-  test.info().annotations.push({ type: "fuzz", description: `${samples.length} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}` });
+  const summary = `${samples.length} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}`;
+  test.info().annotations.push({ type: "fuzz", description: summary });
+  console.log(`fuzz: ${summary}`);
 
   expect(failures).toEqual([]);
   expect(tokenEndpointCalls(await sandboxCalls(stack)), "token endpoint calls during the fuzz").toBe(before);

@@ -7,7 +7,9 @@ import { findLeaks, secretsIn } from "./leaks";
 test("no page, JSON answer, redirect, cookie or log line of the whole run holds a token or client secret the sandbox issued", async () => {
   const secrets = await issuedSecrets(sharedStack);
   const { leaks, responses, bodies, logLines } = findLeaks(process.env.E2E_TAP_DIR!, secrets);
-  test.info().annotations.push({ type: "scanned", description: `${responses} responses, ${bodies} distinct bodies, ${logLines} log lines, ${secrets.length} secrets` });
+  const summary = `${responses} responses, ${bodies} distinct bodies, ${logLines} log lines, ${secrets.length} secrets`;
+  test.info().annotations.push({ type: "scanned", description: summary });
+  console.log(`leak scan: ${summary}, ${leaks.length} hits`);
   expect(responses, "the wiretap recorded the run").toBeGreaterThan(0);
   expect(logLines, "the app's log was captured").toBeGreaterThan(0);
   expect(leaks).toEqual([]);
