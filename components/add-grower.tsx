@@ -3,29 +3,21 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { CopyField } from "./copy-field";
+import { useApiAction } from "./use-api-action";
 
 /** Staff add a grower: Headland creates the Leaf user and hands back an invite link. */
 export function AddGrower() {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useApiAction();
   const [added, setAdded] = useState<{ name: string; inviteUrl: string }>();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(undefined);
-    const response = await fetch("/api/growers", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: form.get("name"), email: form.get("email") }),
-    });
-    const body = await response.json().catch(() => undefined);
-    setBusy(false);
-    if (!response.ok) return setError(body?.error?.message ?? "That didn't work. Try again in a minute.");
-    setAdded({ name: body.name, inviteUrl: body.inviteUrl });
+    const outcome = await run("/api/growers", { method: "POST", json: { name: form.get("name"), email: form.get("email") } });
+    if (!outcome.ok) return;
+    setAdded({ name: String(outcome.body.name), inviteUrl: String(outcome.body.inviteUrl) });
     setOpen(false);
     router.refresh();
   }

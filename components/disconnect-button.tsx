@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useApiAction } from "./use-api-action";
 
 interface Props {
   leafUserId: string;
@@ -11,21 +12,13 @@ interface Props {
 /** Disconnect, after an explicit confirmation: it deletes the credential at Leaf. */
 export function DisconnectButton({ leafUserId, provider, onDone }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useApiAction();
 
   async function disconnect() {
-    setBusy(true);
-    setError(undefined);
-    const response = await fetch(`/api/growers/${encodeURIComponent(leafUserId)}/connections/${provider.id}`, { method: "DELETE" });
-    setBusy(false);
-    if (response.ok) {
-      setConfirming(false);
-      onDone();
-    } else {
-      const body = await response.json().catch(() => undefined);
-      setError(body?.error?.message ?? "That didn't work. Try again in a minute.");
-    }
+    const outcome = await run(`/api/growers/${encodeURIComponent(leafUserId)}/connections/${provider.id}`, { method: "DELETE" });
+    if (!outcome.ok) return;
+    setConfirming(false);
+    onDone();
   }
 
   if (!confirming) {

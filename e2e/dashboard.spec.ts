@@ -176,3 +176,18 @@ test("staff see why Leaf refused a credential, with its reference, and send it a
   expect((await leafCredential(staff, leafUserId, trimble.leafPath)).postedBody.refreshToken).toMatch(/^trm_rt_/);
   await expect(staff.getByRole("row").filter({ hasText: "Started connecting Trimble" }).filter({ hasText: "Saved to Leaf" })).toBeVisible();
 });
+
+test("a staff action whose connection drops says so and can be tried again", async ({ browser }) => {
+  const staff = await (await staffContext(browser)).newPage();
+  const created = await staff.request.post("/api/growers", { data: { name: uniqueName("Offline"), email: `offline${Date.now()}@dash.test` }, headers: { origin: appUrl } });
+  const { leafUserId } = await created.json();
+  await staff.goto(`/growers/${leafUserId}`);
+
+  await staff.route("**/check", (route) => route.abort("internetdisconnected"));
+  await staff.getByRole("button", { name: "Check now" }).click();
+  await expect(staff.getByRole("alert").filter({ hasText: "Leaf could not be asked right now" })).toBeVisible();
+  await staff.unroute("**/check");
+  await staff.getByRole("button", { name: "Check now" }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Checked with Leaf just now." })).toBeVisible();
+  await expect(staff.getByRole("alert").filter({ hasText: "Leaf could not be asked" })).toHaveCount(0);
+});

@@ -1,24 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useApiAction } from "@/components/use-api-action";
 
 /** Sends a token set Leaf refused back to the outbox worker, then re-renders the page with the outcome. */
 export function RetryDeliveryButton({ leafUserId, provider }: { leafUserId: string; provider: { id: string; name: string } }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useApiAction();
 
   async function retry() {
-    setBusy(true);
-    setError(undefined);
-    const response = await fetch(`/api/growers/${encodeURIComponent(leafUserId)}/deliveries/${provider.id}/retry`, { method: "POST" });
-    setBusy(false);
-    if (!response.ok) {
-      const body = await response.json().catch(() => undefined);
-      return setError(body?.error?.message ?? "That didn't work. Try again in a minute.");
-    }
-    router.refresh();
+    const outcome = await run(`/api/growers/${encodeURIComponent(leafUserId)}/deliveries/${provider.id}/retry`, { method: "POST" });
+    if (outcome.ok) router.refresh();
   }
 
   return (
