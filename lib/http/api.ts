@@ -30,6 +30,11 @@ export async function staffViewer(): Promise<Viewer | Response> {
   return viewer;
 }
 
+/** A state-changing request only staff may make: it must come from our own pages (CSRF), then from staff. */
+export async function staffChange(request: Request): Promise<Viewer | Response> {
+  return foreignOrigin(request) ?? staffViewer();
+}
+
 export function actorOf(viewer: Viewer): string {
   return viewer.role === "staff" ? `staff:${viewer.email}` : `grower:${viewer.leafUserId}`;
 }

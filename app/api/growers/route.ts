@@ -1,6 +1,6 @@
 // POST /api/growers: staff add a grower (creates the Leaf user) and get an invite link.
 import { z } from "zod";
-import { actorOf, apiError, foreignOrigin, staffViewer } from "@/lib/http/api";
+import { actorOf, apiError, staffChange } from "@/lib/http/api";
 import { addGrower } from "@/lib/growers/add-grower";
 import { isLeafError } from "@/lib/leaf";
 
@@ -10,9 +10,7 @@ const newGrower = z.object({
 });
 
 export async function POST(request: Request) {
-  const refused = foreignOrigin(request);
-  if (refused) return refused;
-  const viewer = await staffViewer();
+  const viewer = await staffChange(request);
   if (viewer instanceof Response) return viewer;
   const input = newGrower.safeParse(await request.json().catch(() => undefined));
   if (!input.success) return apiError(400, "invalid_input", input.error.issues[0]?.message ?? "Enter a name and an email.");

@@ -1,12 +1,10 @@
 // POST /api/growers/import: staff bring every Leaf user Headland does not know yet onto the dashboard.
 import { importLeafUsers } from "@/lib/growers/import-leaf-users";
-import { actorOf, apiError, foreignOrigin, staffViewer } from "@/lib/http/api";
+import { actorOf, apiError, staffChange } from "@/lib/http/api";
 import { isLeafError, leaf } from "@/lib/leaf";
 
 export async function POST(request: Request) {
-  const refused = foreignOrigin(request);
-  if (refused) return refused;
-  const viewer = await staffViewer();
+  const viewer = await staffChange(request);
   if (viewer instanceof Response) return viewer;
   try {
     return Response.json(await importLeafUsers(leaf(), actorOf(viewer)));

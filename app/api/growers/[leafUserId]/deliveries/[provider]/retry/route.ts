@@ -1,12 +1,10 @@
 // POST /api/growers/{leafUserId}/deliveries/{provider}/retry: staff send a delivery Leaf refused back to the worker.
 import { retryDelivery } from "@/lib/connections/deliveries";
-import { actorOf, apiError, foreignOrigin, staffViewer } from "@/lib/http/api";
+import { actorOf, apiError, staffChange } from "@/lib/http/api";
 import { findProvider } from "@/lib/providers";
 
 export async function POST(request: Request, { params }: { params: Promise<{ leafUserId: string; provider: string }> }) {
-  const refused = foreignOrigin(request);
-  if (refused) return refused;
-  const viewer = await staffViewer();
+  const viewer = await staffChange(request);
   if (viewer instanceof Response) return viewer;
   const { leafUserId, provider: providerId } = await params;
   const provider = findProvider(providerId);
