@@ -16,7 +16,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { freePort } from "@/lib/testing/free-port";
 import { startSandbox } from "@/sandbox/server";
-import { seedSandbox, seedUsers, staffCookie } from "@/scripts/seed-mix";
+import { seedSandbox, seedUsers } from "@/lib/seeding/grower-mix";
+import { staffCookie } from "@/lib/seeding/staff-cookie";
 
 const growerCount = Number(process.argv[2] ?? 10_000);
 const requestsPerCase = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -61,8 +62,8 @@ async function seedAndSweep(sandboxUrl: string): Promise<void> {
   const { config } = await import("@/lib/config");
   const { leaf } = await import("@/lib/leaf");
   const { importLeafUsers } = await import("@/lib/growers/import-leaf-users");
-  const { sweepOnce, throttledLeaf } = await import("@/lib/connections/sweep");
-  const { slidingWindowLimiter } = await import("@/lib/connections/sweep-pacing");
+  const { sweepOnce, throttledLeaf } = await import("@/lib/sweep/sweep");
+  const { slidingWindowLimiter } = await import("@/lib/sweep/pacing");
   const { pageQuery } = await import("@/lib/dashboard/grower-rows");
   const { parseDashboardQuery } = await import("@/lib/dashboard/query");
 

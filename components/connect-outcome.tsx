@@ -1,4 +1,4 @@
-import { connectErrorMessage, type ConnectErrorCode } from "@/lib/connections/messages";
+import { connectErrorMessage, type ConnectErrorCode } from "@/lib/connect/connect-error";
 
 interface Props {
   error?: { code: ConnectErrorCode; provider: { id: string; name: string } };

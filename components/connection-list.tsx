@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { isSettling, statusSentences, type ConnectionStatus } from "@/lib/connections/messages";
+import { isSettling, type ConnectionStatus } from "@/lib/connections/status";
+import { statusSentences } from "@/lib/wording/status-words";
 import { StatusBadge } from "./status-badge";
 import { DisconnectButton } from "./disconnect-button";
 

@@ -1,4 +1,5 @@
-import { statusWords, type ConnectionStatus } from "@/lib/connections/messages";
+import type { ConnectionStatus } from "@/lib/connections/status";
+import { statusWords } from "@/lib/wording/status-words";
 
 const colors: Record<ConnectionStatus, string> = {
   not_connected: "bg-stone-100 text-stone-700 ring-stone-300",

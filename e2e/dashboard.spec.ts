@@ -153,7 +153,7 @@ test("a grower cannot open the dashboard or another grower's page", async ({ bro
 test("staff see why Leaf refused a credential, with its reference, and send it again", async ({ browser }) => {
   const trimble = providerCases.find((p) => p.id === "trimble")!;
   const { page: grower, leafUserId } = await invitedGrower(browser);
-  await sandboxControl(grower, "post", "faults", { target: "leaf", mode: "status", status: 400, count: 1, path: `${leafUserId}/${trimble.leafPath}` });
+  await sandboxControl(grower, "post", "faults", { target: "leaf", mode: "status", status: 400, count: 1, path: `${leafUserId}/${trimble.leaf.path}` });
   await region(grower, trimble.name).getByRole("link", { name: "Connect Trimble" }).click();
   await consent(grower, trimble);
   await expect(statusIn(grower, trimble.name, "Error")).toBeVisible();
@@ -173,7 +173,7 @@ test("staff see why Leaf refused a credential, with its reference, and send it a
     await expect(region(staff, trimble.name).getByText(/^(Processing|Connected)$/)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expect(region(staff, trimble.name).getByRole("alert")).toHaveCount(0);
-  expect((await leafCredential(staff, leafUserId, trimble.leafPath)).postedBody.refreshToken).toMatch(/^trm_rt_/);
+  expect((await leafCredential(staff, leafUserId, trimble.leaf.path)).postedBody.refreshToken).toMatch(/^trm_rt_/);
   await expect(staff.getByRole("row").filter({ hasText: "Started connecting Trimble" }).filter({ hasText: "Saved to Leaf" })).toBeVisible();
 });
 

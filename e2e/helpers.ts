@@ -1,13 +1,13 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import { providers } from "../lib/providers/registry";
+import type { Provider } from "../lib/providers/types";
 
-export const sandboxUrl = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT}`;
+// Page-level flows: a browser clicking through Headland and the sandbox's pages. HTTP-level calls (API
+// sessions, consent without a browser, the sandbox's controls) are in support/api.ts.
 
-export const providerCases = [
-  { id: "climate-fieldview", name: "Climate FieldView", leafPath: "climate-field-view-credentials" },
-  { id: "john-deere", name: "John Deere", leafPath: "john-deere-credentials" },
-  { id: "trimble", name: "Trimble", leafPath: "trimble-credentials" },
-] as const;
-export type ProviderCase = (typeof providerCases)[number];
+/** Every provider in the app's registry, in the order growers see them. */
+export const providerCases = providers;
+export type ProviderCase = Provider;
 
 export async function signInAsStaff(page: Page): Promise<void> {
   await page.goto("/signin");
@@ -64,11 +64,11 @@ export function outcomeAlert(page: Page) {
   return page.getByRole("alert").filter({ hasText: /\S/ });
 }
 
-/** Runs a provider's consent screens in the sandbox, choosing Allow (and Deere's organizations). */
+/** Runs a provider's consent screens in the sandbox, choosing Allow (and an organization, where the provider asks for one: Deere). */
 export async function consent(page: Page, provider: ProviderCase, choice: "Allow" | "Deny" = "Allow", opts = { organizations: true }): Promise<void> {
   await expect(page.getByRole("heading", { name: `Sign in to ${provider.name} (sandbox)` })).toBeVisible();
   await page.getByRole("button", { name: choice }).click();
-  if (provider.id === "john-deere" && choice === "Allow" && opts.organizations) {
+  if (provider.sandbox.organizations && choice === "Allow" && opts.organizations) {
     await expect(page.getByRole("heading", { name: "Select organizations (sandbox)" })).toBeVisible();
     await page.getByRole("checkbox").first().check();
     await page.getByRole("button", { name: "Done" }).click();
@@ -76,14 +76,9 @@ export async function consent(page: Page, provider: ProviderCase, choice: "Allow
   await expect(page).toHaveURL(/\/connections/);
 }
 
-/** The credential exactly as the sandbox Leaf stored it, including the body Headland POSTed. */
-export async function leafCredential(page: Page, leafUserId: string, leafPath: string) {
-  const response = await page.request.get(`${sandboxUrl}/_sandbox/leaf/users/${leafUserId}/${leafPath}`);
-  return response.ok() ? response.json() : undefined;
-}
-
-export async function sandboxControl(page: Page, method: "post" | "delete", path: string, data?: unknown) {
-  const response = await page.request[method](`${sandboxUrl}/_sandbox/${path}`, { data });
-  expect(response.ok(), `sandbox control ${path}`).toBeTruthy();
-  return response;
+/** A provider by id, for tests about one provider's own behaviour. */
+export function providerCase(id: string): ProviderCase {
+  const provider = providers.find((p) => p.id === id);
+  if (!provider) throw new Error(`no provider ${id} in the registry`);
+  return provider;
 }

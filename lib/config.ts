@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { sandboxLeafAccount } from "@/sandbox/accounts";
+import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
 import { parseKeyring, type Keyring } from "@/lib/crypto/seal";
 
 export class ConfigError extends Error {

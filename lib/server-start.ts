@@ -1,8 +1,8 @@
 import "server-only";
 import { ensureStaffAccount } from "@/lib/auth/staff";
 import { ConfigError, config } from "@/lib/config";
-import { startOutboxWorker } from "@/lib/connections/outbox-worker";
-import { startSweeper } from "@/lib/connections/sweep";
+import { startOutboxWorker } from "@/lib/outbox/worker";
+import { startSweeper } from "@/lib/sweep/sweep";
 import { database } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { providers } from "@/lib/providers";

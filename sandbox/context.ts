@@ -1,11 +1,12 @@
 import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from "node:crypto";
+import type { Catalog } from "./catalog";
 import type { State } from "./store";
 
 export interface SandboxKeys {
   /** Signs Leaf's id_tokens; private to this instance, so no other instance's tokens pass. */
   leafHmac: Buffer;
-  /** Signs Trimble's id_tokens; the public half is served as a JWKS. */
-  trimble: { privateKey: KeyObject; publicJwk: Record<string, unknown>; kid: string };
+  /** Signs OpenID providers' id_tokens (Trimble's); the public half is served as a JWKS. */
+  idToken: { privateKey: KeyObject; publicJwk: Record<string, unknown>; kid: string };
 }
 
 /** One running sandbox: fixed settings and keys, plus the state that `/_sandbox/reset` replaces. */
@@ -15,6 +16,7 @@ export interface Sandbox {
   /** Exact redirect URIs registered beyond the loopback rule (SANDBOX_EXTRA_REDIRECT_URIS). */
   readonly extraRedirectUris: readonly string[];
   readonly keys: SandboxKeys;
+  readonly catalog: Catalog;
   state: State;
 }
 
@@ -23,7 +25,7 @@ export function createKeys(): SandboxKeys {
   const kid = randomUUID();
   return {
     leafHmac: randomBytes(32),
-    trimble: { privateKey, kid, publicJwk: { ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" } },
+    idToken: { privateKey, kid, publicJwk: { ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" } },
   };
 }
 

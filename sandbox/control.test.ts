@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sandboxClients } from "./accounts";
 import { startSandbox } from "./server";
-import { connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS } from "./testing";
+import { connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, specOf } from "./testing";
 
 const sandbox = useSandbox();
 const control = (path: string) => `${sandbox.url}/_sandbox${path}`;
@@ -83,7 +82,7 @@ describe("control endpoints", () => {
     const token = await leafToken(sandbox.url);
     const leaf = leafApi(sandbox.url, token);
     const user = await createUser(sandbox.url, token);
-    const deere = sandboxClients["john-deere"];
+    const deere = clientOf("john-deere");
     const tokens = await connect(sandbox.url, "john-deere");
     const path = `${USERS}/${user}/john-deere-credentials`;
     await leaf.post(path, { clientKey: deere.clientId, clientSecret: deere.clientSecret, refreshToken: tokens.refresh_token, clientEnvironment: "STAGE" });
@@ -106,7 +105,7 @@ describe("control endpoints", () => {
     const token = await leafToken(sandbox.url);
     const tokens = await connect(sandbox.url, "trimble");
     const { secrets } = await (await fetch(control("/issued"))).json();
-    for (const secret of [token, tokens.access_token, tokens.refresh_token, tokens.id_token, sandboxClients.trimble.clientSecret, sandboxClients["climate-fieldview"].apiKey]) {
+    for (const secret of [token, tokens.access_token, tokens.refresh_token, tokens.id_token, clientOf("trimble").clientSecret, clientOf("climate-fieldview").secrets.apiKey]) {
       expect(secrets).toContain(secret);
     }
   });

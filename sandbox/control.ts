@@ -3,7 +3,8 @@ import type { Sandbox } from "./context";
 import { faultSpec } from "./faults";
 import { Halt, json, mediaType, type Incoming, type Reply } from "./http";
 import { credentialView, type StoredCredential } from "./leaf/credentials";
-import { credentialKindIds, type CredentialKindId } from "./leaf/kinds";
+import type { Catalog } from "./catalog";
+import type { CredentialKind } from "./leaf/kinds";
 import { seedRequest, seedUsers } from "./leaf/seed";
 import { forceStatus, revokeCredential, syncWithGrant } from "./leaf/validation";
 import type { Handler, Route } from "./router";
@@ -27,7 +28,7 @@ async function body<T extends z.ZodType>(req: Incoming, schema: T): Promise<z.ou
   return parsed.data;
 }
 
-function credentialOf(req: Incoming, sandbox: Sandbox, kind: CredentialKindId): StoredCredential {
+function credentialOf(req: Incoming, sandbox: Sandbox, kind: string): StoredCredential {
   const credential = sandbox.state.leaf.credentials.get(req.params.id!, kind);
   if (!credential) throw fail(404, `No ${kind} credentials for user ${req.params.id}`);
   return credential;
@@ -36,7 +37,7 @@ function credentialOf(req: Incoming, sandbox: Sandbox, kind: CredentialKindId): 
 const route = (method: Route["method"], path: string, handle: Handler): Route => ({ method, pattern: `/_sandbox${path}`, handle });
 const ok = (value: unknown = { ok: true }): Reply => json(200, value);
 
-function credentialControls(kind: CredentialKindId): Route[] {
+function credentialControls({ id: kind }: CredentialKind): Route[] {
   const base = `/leaf/users/{id}/${kind}-credentials`;
   return [
     route("GET", base, (req, sandbox) => {
@@ -58,7 +59,7 @@ function credentialControls(kind: CredentialKindId): Route[] {
   ];
 }
 
-export const controlRoutes: Route[] = [
+export const controlRoutes = (catalog: Catalog): Route[] => [
   route("GET", "/health", () => ok({ status: "ok" })),
   route("GET", "/calls", (_req, { state }) => ok(Object.fromEntries(state.calls))),
   route("POST", "/calls/reset", (_req, { state }) => {
@@ -66,7 +67,7 @@ export const controlRoutes: Route[] = [
     return ok();
   }),
   route("GET", "/faults", (_req, { state }) => ok(state.faults.list())),
-  route("POST", "/faults", async (req, { state }) => json(201, { id: state.faults.add(await body(req, faultSpec)).id })),
+  route("POST", "/faults", async (req, sandbox) => json(201, { id: sandbox.state.faults.add(await body(req, faultSpec(sandbox.catalog))).id })),
   route("DELETE", "/faults", (_req, { state }) => {
     state.faults.clear();
     return ok();
@@ -80,10 +81,16 @@ export const controlRoutes: Route[] = [
     state.leaf.sessions.ttlOverrideSeconds = seconds;
     return ok({ seconds });
   }),
-  ...credentialKindIds.flatMap(credentialControls),
+  ...catalog.kinds.flatMap(credentialControls),
   // Users with credentials already in a given status, up to 1,000 a request, for scale runs.
-  route("POST", "/leaf/seed", async (req, sandbox) => json(201, { ids: seedUsers(sandbox.state, await body(req, seedRequest)) })),
+  route("POST", "/leaf/seed", async (req, sandbox) => json(201, { ids: seedUsers(sandbox.state, await body(req, seedRequest(sandbox.catalog))) })),
   route("GET", "/issued", (_req, { state }) => ok({ secrets: [...state.issued] })),
+  // What the provider issued under a grant, so a test checks Leaf's copy against it rather than against itself.
+  route("GET", "/grants/{grantId}", (req, { state }) => {
+    const grant = state.providers.grants.get(req.params.grantId!);
+    if (!grant) throw fail(404, `No grant ${req.params.grantId}`);
+    return ok({ provider: grant.provider, refreshTokens: state.providers.refreshTokensOf(grant.id) });
+  }),
   // Moves the sandbox's clock forward, to expire codes and tokens without waiting.
   route("POST", "/clock/advance", async (req, { state }) => {
     const { seconds } = await body(req, z.strictObject({ seconds: z.number().positive() }));
@@ -92,7 +99,7 @@ export const controlRoutes: Route[] = [
   }),
   route("POST", "/reset", (_req, sandbox) => {
     disposeState(sandbox.state);
-    sandbox.state = createState();
+    sandbox.state = createState(sandbox.catalog);
     return ok();
   }),
 ];

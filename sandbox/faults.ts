@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { Catalog } from "./catalog";
 
-export const faultTargets = ["leaf", "climate-fieldview", "john-deere", "trimble"] as const;
-export type FaultTarget = (typeof faultTargets)[number];
+/** Leaf, or a provider by id. */
+export type FaultTarget = string;
 
-export const faultSpec = z.strictObject({
-  target: z.enum(faultTargets),
+export const faultSpec = (catalog: Catalog) =>
+  z.strictObject({
+  target: z.enum(["leaf", ...catalog.specs.map((spec) => spec.id)]),
   mode: z.enum(["status", "timeout", "slow", "reset"]),
   status: z.number().int().min(400).max(599).optional(),
   retryAfter: z.number().int().nonnegative().optional(),
@@ -14,7 +16,7 @@ export const faultSpec = z.strictObject({
   count: z.number().int().positive().optional(),
   path: z.string().min(1).optional(),
 });
-export type FaultSpec = z.output<typeof faultSpec>;
+export type FaultSpec = z.output<ReturnType<typeof faultSpec>>;
 
 export interface Fault extends FaultSpec {
   id: string;

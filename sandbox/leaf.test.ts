@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sandboxClients } from "./accounts";
-import { connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS } from "./testing";
+import { connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, specOf } from "./testing";
 
 const sandbox = useSandbox();
 
@@ -109,9 +108,9 @@ describe("Leaf users", () => {
 });
 
 describe("Leaf credentials", () => {
-  const cfv = sandboxClients["climate-fieldview"];
-  const deere = sandboxClients["john-deere"];
-  const trimble = sandboxClients.trimble;
+  const cfv = clientOf("climate-fieldview");
+  const deere = clientOf("john-deere");
+  const trimble = clientOf("trimble");
 
   it("validates each kind's body exactly as documented", async () => {
     const token = await leafToken(sandbox.url);
@@ -142,7 +141,7 @@ describe("Leaf credentials", () => {
     const leaf = leafApi(sandbox.url, token);
     const user = await createUser(sandbox.url, token);
     const tokens = await connect(sandbox.url, "climate-fieldview");
-    const body = { clientId: cfv.clientId, clientSecret: cfv.clientSecret, apiKey: cfv.apiKey, refreshToken: tokens.refresh_token! };
+    const body = { clientId: cfv.clientId, clientSecret: cfv.clientSecret, apiKey: cfv.secrets.apiKey, refreshToken: tokens.refresh_token! };
     const path = `${USERS}/${user}/climate-field-view-credentials`;
 
     const posted = await leaf.post(path, body);
@@ -150,7 +149,7 @@ describe("Leaf credentials", () => {
     expect(await posted.json()).toMatchObject({ status: "PROCESSING", ...body });
 
     const settled = await settledCredential(sandbox.url, token, path);
-    expect(settled).toMatchObject({ status: "OK", clientId: cfv.clientId, apiKey: cfv.apiKey, scopes: ["asHarvested:read", "asPlanted:read", "fields:read"] });
+    expect(settled).toMatchObject({ status: "OK", clientId: cfv.clientId, apiKey: cfv.secrets.apiKey, scopes: ["asHarvested:read", "asPlanted:read", "asApplied:read", "fields:read", "resourceOwners:read", "farmOrganizations:read"] });
     expect(settled.refreshToken).toMatch(/^cfv_rt_/);
     expect(settled.refreshToken).not.toBe(tokens.refresh_token);
     expect(settled.accessToken).toMatch(/^cfv_at_/);

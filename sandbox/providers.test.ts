@@ -1,10 +1,9 @@
 import { createPublicKey, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { sandboxClients, type SandboxProviderId } from "./accounts";
-import { authorizeParams, basic, callbackUri, clientAuth, connect, consent, endpoints, postJson, tokenRequest, useSandbox } from "./testing";
+import { authorizeParams, basic, callbackUri, clientAuth, connect, consent, endpoints, postJson, tokenRequest, useSandbox, clientOf, specOf } from "./testing";
 
 const sandbox = useSandbox();
-const providers: [SandboxProviderId, string, string][] = [
+const providers: [string, string, string][] = [
   ["climate-fieldview", "Climate FieldView", "cfv"],
   ["john-deere", "John Deere", "jd"],
   ["trimble", "Trimble", "trm"],
@@ -13,7 +12,7 @@ const providers: [SandboxProviderId, string, string][] = [
 describe.each(providers)("%s authorization code flow", (provider, name, prefix) => {
   it("shows the consent page, redirects with a code, and exchanges it with HTTP Basic", async () => {
     const { params } = authorizeParams(provider, { state: `"><script>alert(1)</script>` });
-    const page = await fetch(`${sandbox.url}${endpoints[provider].authorize}?${params}`);
+    const page = await fetch(`${sandbox.url}${endpoints(provider).authorize}?${params}`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(`<title>Sign in to ${name} (sandbox)</title>`);
@@ -47,18 +46,18 @@ describe.each(providers)("%s authorization code flow", (provider, name, prefix) 
   it("shows an error page, without redirecting, for an unregistered redirect_uri or client", async () => {
     for (const redirectUri of ["https://evil.example/api/connect/x/callback", `${callbackUri(provider)}?x=1`, "http://localhost:3000/api/connect/other/callback"]) {
       const { params } = authorizeParams(provider, { redirectUri });
-      const response = await fetch(`${sandbox.url}${endpoints[provider].authorize}?${params}`, { redirect: "manual" });
+      const response = await fetch(`${sandbox.url}${endpoints(provider).authorize}?${params}`, { redirect: "manual" });
       expect(response.status).toBe(400);
       expect(response.headers.get("location")).toBeNull();
     }
     const { params } = authorizeParams(provider);
     params.set("client_id", "someone-else");
-    expect((await fetch(`${sandbox.url}${endpoints[provider].authorize}?${params}`, { redirect: "manual" })).status).toBe(400);
+    expect((await fetch(`${sandbox.url}${endpoints(provider).authorize}?${params}`, { redirect: "manual" })).status).toBe(400);
   });
 
   it("redirects an unknown scope with invalid_scope", async () => {
     const { params } = authorizeParams(provider, { scope: "everything" });
-    const response = await fetch(`${sandbox.url}${endpoints[provider].authorize}?${params}`, { redirect: "manual" });
+    const response = await fetch(`${sandbox.url}${endpoints(provider).authorize}?${params}`, { redirect: "manual" });
     expect(response.status).toBe(302);
     expect(new URL(response.headers.get("location")!).searchParams.get("error")).toBe("invalid_scope");
   });
@@ -82,7 +81,7 @@ describe.each(providers)("%s authorization code flow", (provider, name, prefix) 
   });
 
   it("accepts client authentication by HTTP Basic only", async () => {
-    const { clientId, clientSecret } = sandboxClients[provider];
+    const { clientId, clientSecret } = clientOf(provider);
     const { code, redirectUri } = await consent(sandbox.url, provider);
     const inBody = await tokenRequest(sandbox.url, provider, { grant_type: "authorization_code", code, redirect_uri: redirectUri, client_id: clientId, client_secret: clientSecret }, null);
     expect(inBody.status).toBe(401);
@@ -92,7 +91,7 @@ describe.each(providers)("%s authorization code flow", (provider, name, prefix) 
     expect(wrong.status).toBe(401);
     const unsupported = await tokenRequest(sandbox.url, provider, { grant_type: "password" });
     expect((await unsupported.json()).error).toBe("unsupported_grant_type");
-    const json = await postJson(`${sandbox.url}${endpoints[provider].token}`, { grant_type: "authorization_code" }, { authorization: clientAuth(provider) });
+    const json = await postJson(`${sandbox.url}${endpoints(provider).token}`, { grant_type: "authorization_code" }, { authorization: clientAuth(provider) });
     expect((await json.json()).error).toBe("invalid_request");
   });
 });
@@ -100,7 +99,7 @@ describe.each(providers)("%s authorization code flow", (provider, name, prefix) 
 describe("PKCE", () => {
   it("is required by John Deere", async () => {
     const { params } = authorizeParams("john-deere", { pkce: false });
-    const response = await fetch(`${sandbox.url}${endpoints["john-deere"].authorize}?${params}`, { redirect: "manual" });
+    const response = await fetch(`${sandbox.url}${endpoints("john-deere").authorize}?${params}`, { redirect: "manual" });
     const location = new URL(response.headers.get("location")!);
     expect(location.searchParams.get("error")).toBe("invalid_request");
     expect(location.searchParams.get("error_description")).toMatch(/PKCE/);
@@ -161,7 +160,7 @@ describe("refresh tokens", () => {
 describe("Trimble OpenID Connect", () => {
   it("requires the scope `openid APPLICATION`", async () => {
     const { params } = authorizeParams("trimble", { scope: "openid" });
-    const response = await fetch(`${sandbox.url}${endpoints.trimble.authorize}?${params}`, { redirect: "manual" });
+    const response = await fetch(`${sandbox.url}${endpoints("trimble").authorize}?${params}`, { redirect: "manual" });
     expect(new URL(response.headers.get("location")!).searchParams.get("error")).toBe("invalid_scope");
   });
 
@@ -174,7 +173,7 @@ describe("Trimble OpenID Connect", () => {
     const key = createPublicKey({ key: keys[0], format: "jwk" });
     expect(verify("RSA-SHA256", Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, "base64url"))).toBe(true);
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    expect(claims).toMatchObject({ iss: `${sandbox.url}/trimble`, aud: sandboxClients.trimble.clientId });
+    expect(claims).toMatchObject({ iss: `${sandbox.url}/trimble`, aud: clientOf("trimble").clientId });
     expect(claims.exp - claims.iat).toBe(3600);
   });
 });
@@ -192,7 +191,7 @@ describe("John Deere organizations", () => {
     const listed = await (await fetch(`${sandbox.url}/deere/platform/organizations`, { headers: { ...auth, accept } })).json();
     expect(listed.values.map((o: { name: string }) => o.name)).toEqual(["Prairie Wind Farms", "Cedar Creek Ag"]);
     const connections = listed.values[0].links.find((l: { rel: string }) => l.rel === "connections").uri;
-    expect(connections).toBe(`${sandbox.url}/deere/connections/${sandboxClients["john-deere"].clientId}/select-organizations`);
+    expect(connections).toBe(`${sandbox.url}/deere/connections/${clientOf("john-deere").clientId}/select-organizations`);
 
     const returnTo = "http://localhost:3000/connections?connected=john-deere";
     const page = await fetch(`${connections}?redirect_uri=${encodeURIComponent(returnTo)}`);
@@ -212,7 +211,7 @@ describe("John Deere organizations", () => {
 
   it("refuses a return address off this machine", async () => {
     await connect(sandbox.url, "john-deere");
-    const url = `${sandbox.url}/deere/connections/${sandboxClients["john-deere"].clientId}/select-organizations?redirect_uri=${encodeURIComponent("https://evil.example/")}`;
+    const url = `${sandbox.url}/deere/connections/${clientOf("john-deere").clientId}/select-organizations?redirect_uri=${encodeURIComponent("https://evil.example/")}`;
     expect((await fetch(url)).status).toBe(400);
   });
 });

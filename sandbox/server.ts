@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { providers as registry } from "@/lib/providers/registry";
+import type { Provider } from "@/lib/providers/types";
+import { createCatalog } from "./catalog";
 import { controlRoutes } from "./control";
 import { createKeys, extraRedirectUrisFromEnv, type Sandbox } from "./context";
 import { applyFault } from "./fault-effects";
@@ -15,6 +18,8 @@ export interface SandboxOptions {
   host?: string;
   /** How long Leaf keeps a new credential in PROCESSING before validating it. */
   processingDelayMs?: number;
+  /** The providers to simulate: the app's registry unless a test brings its own. */
+  providers?: readonly Provider[];
 }
 
 export interface RunningSandbox {
@@ -23,7 +28,6 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const router = new Router([...controlRoutes, ...leafRoutes, ...providerRoutes]);
 
 /** Reads the body once, on first ask, up to MAX_BODY_BYTES. */
 function bodyReader(req: IncomingMessage): () => Promise<string> {
@@ -48,7 +52,7 @@ function write(res: ServerResponse, reply: Reply): void {
   res.end(reply.body);
 }
 
-async function serve(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse, held: Set<ServerResponse>): Promise<Reply | undefined> {
+async function serve(sandbox: Sandbox, router: Router, req: IncomingMessage, res: ServerResponse, held: Set<ServerResponse>): Promise<Reply | undefined> {
   const url = new URL(req.url ?? "/", "http://sandbox.invalid");
   const method = req.method ?? "GET";
   const match = router.match(method, url.pathname);
@@ -80,11 +84,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const host = opts.host ?? "127.0.0.1";
   const held = new Set<ServerResponse>();
   const keys = createKeys();
+  const catalog = createCatalog(opts.providers ?? registry);
+  const router = new Router([...controlRoutes(catalog), ...leafRoutes(catalog), ...providerRoutes(catalog)]);
   // Built once listening, when the URL (and a random port) is known; a request in that instant gets a 503.
   let sandbox: Sandbox | undefined;
   const server = createServer((req, res) => {
     if (!sandbox) return void res.writeHead(503).end();
-    serve(sandbox, req, res, held).then(
+    serve(sandbox, router, req, res, held).then(
       (reply) => reply && write(res, reply),
       () => write(res, problem(500, "Internal Server Error", "The sandbox failed to handle this request")),
     );
@@ -100,7 +106,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     processingDelayMs: opts.processingDelayMs ?? 1500,
     extraRedirectUris: extraRedirectUrisFromEnv(process.env.SANDBOX_EXTRA_REDIRECT_URIS),
     keys,
-    state: createState(),
+    catalog,
+    state: createState(catalog),
   };
   const running = sandbox;
   return {

@@ -1,4 +1,4 @@
-import { sandboxClients } from "./accounts";
+import type { Catalog } from "./catalog";
 import { Clock } from "./clock";
 import { FaultList } from "./faults";
 import { CredentialStore } from "./leaf/credentials";
@@ -8,6 +8,7 @@ import { ProviderStore } from "./providers/grants";
 
 /** Everything one sandbox instance remembers. All in memory; `/_sandbox/reset` starts a fresh one. */
 export interface State {
+  catalog: Catalog;
   clock: Clock;
   /** Every secret this instance issued or knows, so tests can scan pages and logs for leaks. */
   issued: Set<string>;
@@ -17,19 +18,20 @@ export interface State {
   leaf: { sessions: LeafSessions; users: UserDirectory; credentials: CredentialStore };
 }
 
-function knownSecrets(): Set<string> {
+function knownSecrets(catalog: Catalog): Set<string> {
   const secrets = new Set<string>();
-  for (const client of Object.values(sandboxClients)) {
+  for (const { client } of catalog.specs) {
     secrets.add(client.clientSecret);
-    if ("apiKey" in client) secrets.add(client.apiKey);
+    for (const secret of Object.values(client.secrets)) secrets.add(secret);
   }
   return secrets;
 }
 
-export function createState(): State {
+export function createState(catalog: Catalog): State {
   const clock = new Clock();
-  const issued = knownSecrets();
+  const issued = knownSecrets(catalog);
   return {
+    catalog,
     clock,
     issued,
     calls: new Map(),

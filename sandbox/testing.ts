@@ -1,16 +1,24 @@
 // Helpers for the sandbox's own tests: a sandbox per test file, and the flows a client walks through.
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
-import { sandboxClients, sandboxLeafAccount, type SandboxProviderId } from "./accounts";
+import { providers } from "@/lib/providers/registry";
+import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
+import { createCatalog } from "./catalog";
 import { startSandbox, type RunningSandbox } from "./server";
 
 export const USERS = "/services/usermanagement/api/users";
 
-export const endpoints: Record<SandboxProviderId, { authorize: string; token: string }> = {
-  "climate-fieldview": { authorize: "/climate/static/app-login/index.html", token: "/climate/api/oauth/token" },
-  "john-deere": { authorize: "/deere/oauth2/v1/authorize", token: "/deere/oauth2/v1/token" },
-  trimble: { authorize: "/trimble/oauth/authorize", token: "/trimble/oauth/token" },
-};
+/** The simulated providers, as the sandbox derives them from the app's registry. */
+export const catalog = createCatalog(providers);
+export const specOf = (provider: string) => catalog.spec(provider);
+export const endpoints = (provider: string) => specOf(provider).paths;
+
+/** The scopes the app asks for in sandbox mode. */
+function appScopes(id: string): string[] {
+  const provider = providers.find((p) => p.id === id)!;
+  const { client, options, paths } = specOf(id);
+  return provider.scopes({ ...client, authorizeUrl: paths.authorize, tokenUrl: paths.token, issuer: paths.issuer, options });
+}
 
 /** A sandbox started before the file's tests and closed after them. */
 export function useSandbox(processingDelayMs = 50): { readonly url: string } {
@@ -52,14 +60,14 @@ export async function createUser(base: string, token: string, name = "Ada Grower
   return ((await response.json()) as { id: string }).id;
 }
 
-export const callbackUri = (provider: SandboxProviderId, port = 3000) => `http://localhost:${port}/api/connect/${provider}/callback`;
+export const callbackUri = (provider: string, port = 3000) => `http://localhost:${port}/api/connect/${provider}/callback`;
 
 export function basic(id: string, secret: string): string {
   return `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 }
 
-export function clientAuth(provider: SandboxProviderId): string {
-  const { clientId, clientSecret } = sandboxClients[provider];
+export function clientAuth(provider: string): string {
+  const { clientId, clientSecret } = specOf(provider).client;
   return basic(clientId, clientSecret);
 }
 
@@ -67,12 +75,6 @@ export function pkcePair(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString("base64url");
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
-
-const defaultScopes: Record<SandboxProviderId, string> = {
-  "climate-fieldview": "asHarvested:read asPlanted:read fields:read",
-  "john-deere": "ag1 eq1 org1 files offline_access",
-  trimble: `openid ${sandboxClients.trimble.applicationName}`,
-};
 
 export interface ConsentOptions {
   scope?: string;
@@ -83,16 +85,16 @@ export interface ConsentOptions {
 }
 
 /** The authorize request an app would send; PKCE by default only where the provider requires it. */
-export function authorizeParams(provider: SandboxProviderId, opts: ConsentOptions = {}): { params: URLSearchParams; verifier?: string } {
+export function authorizeParams(provider: string, opts: ConsentOptions = {}): { params: URLSearchParams; verifier?: string } {
   const params = new URLSearchParams({
     response_type: "code",
-    client_id: sandboxClients[provider].clientId,
+    client_id: specOf(provider).client.clientId,
     redirect_uri: opts.redirectUri ?? callbackUri(provider),
-    scope: opts.scope ?? defaultScopes[provider],
+    scope: opts.scope ?? appScopes(provider).join(" "),
     state: opts.state ?? randomBytes(16).toString("base64url"),
   });
-  if (provider === "climate-fieldview") params.set("page", "oidcauthn");
-  if (!(opts.pkce ?? provider === "john-deere")) return { params };
+  for (const [name, value] of Object.entries(specOf(provider).requiredAuthorizeParams)) params.set(name, value);
+  if (!(opts.pkce ?? specOf(provider).pkce === "required")) return { params };
   const { verifier, challenge } = pkcePair();
   params.set("code_challenge", challenge);
   params.set("code_challenge_method", "S256");
@@ -100,18 +102,18 @@ export function authorizeParams(provider: SandboxProviderId, opts: ConsentOption
 }
 
 /** Submits the consent form (Allow by default) and returns where the provider redirected. */
-export async function consent(base: string, provider: SandboxProviderId, opts: ConsentOptions = {}) {
+export async function consent(base: string, provider: string, opts: ConsentOptions = {}) {
   const { params, verifier } = authorizeParams(provider, opts);
   const form = new URLSearchParams(params);
   form.set("decision", opts.decision ?? "allow");
-  const response = await fetch(`${base}${endpoints[provider].authorize}`, { method: "POST", body: form, redirect: "manual" });
+  const response = await fetch(`${base}${endpoints(provider).authorize}`, { method: "POST", body: form, redirect: "manual" });
   const location = new URL(response.headers.get("location")!);
   return { response, location, code: location.searchParams.get("code")!, state: params.get("state")!, redirectUri: params.get("redirect_uri")!, verifier };
 }
 
-export function tokenRequest(base: string, provider: SandboxProviderId, form: Record<string, string>, authorization: string | null = clientAuth(provider)) {
+export function tokenRequest(base: string, provider: string, form: Record<string, string>, authorization: string | null = clientAuth(provider)) {
   const headers: Record<string, string> = authorization ? { authorization } : {};
-  return fetch(`${base}${endpoints[provider].token}`, { method: "POST", headers, body: new URLSearchParams(form) });
+  return fetch(`${base}${endpoints(provider).token}`, { method: "POST", headers, body: new URLSearchParams(form) });
 }
 
 export interface TokenResponse {
@@ -124,7 +126,7 @@ export interface TokenResponse {
 }
 
 /** Consent, then the code exchange: the tokens an app would get. */
-export async function connect(base: string, provider: SandboxProviderId, opts: ConsentOptions = {}): Promise<TokenResponse> {
+export async function connect(base: string, provider: string, opts: ConsentOptions = {}): Promise<TokenResponse> {
   const { code, redirectUri, verifier } = await consent(base, provider, opts);
   const form: Record<string, string> = { grant_type: "authorization_code", code, redirect_uri: redirectUri };
   if (verifier) form.code_verifier = verifier;
@@ -142,3 +144,6 @@ export async function settledCredential(base: string, token: string, path: strin
   }
   throw new Error("credential still PROCESSING");
 }
+
+/** The client the sandbox registered for a provider: the app's default configuration in sandbox mode. */
+export const clientOf = (provider: string) => specOf(provider).client;

@@ -1,7 +1,8 @@
 // `npm run sandbox:seed -- 10000`: fills the running sandbox's Leaf with that many growers (a realistic
 // mix of statuses across the three providers), then has the running app import them, as staff pressing
 // "Import from Leaf" would. Statuses then fill in as the background sweep checks them, oldest first.
-import { seedSandbox, seedUsers, staffCookie } from "./seed-mix";
+import { seedSandbox, seedUsers } from "@/lib/seeding/grower-mix";
+import { staffCookie } from "@/lib/seeding/staff-cookie";
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 10_000);

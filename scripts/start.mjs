@@ -36,7 +36,12 @@ export function buildIfNeeded() {
   const fingerprint = sourceFingerprint();
   if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
   console.log("Building Headland (first start or sources changed)…");
+  // `next build` adds its build folder's type paths to tsconfig.json; with per-run folders
+  // (HEADLAND_DIST_DIR) those would pile up in a tracked file, so the build leaves it as it was.
+  const tsconfig = path.join(root, "tsconfig.json");
+  const tsconfigBefore = readFileSync(tsconfig, "utf8");
   const result = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (readFileSync(tsconfig, "utf8") !== tsconfigBefore) writeFileSync(tsconfig, tsconfigBefore);
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stamp, fingerprint);
 }

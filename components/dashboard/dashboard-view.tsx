@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState, type ReactNode } from "react";
-import { statusWords } from "@/lib/connections/messages";
+import { statusWords } from "@/lib/wording/status-words";
 import { dashboardSearch, statusFilters, type DashboardQuery, type StatusFilter } from "@/lib/dashboard/query";
 import type { DashboardData } from "@/lib/dashboard/types";
 import { count } from "./format";

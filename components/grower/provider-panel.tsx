@@ -1,6 +1,6 @@
 import { StatusBadge } from "@/components/status-badge";
 import { checkedTime, shortDay } from "@/components/dashboard/format";
-import { staffStatusSentences } from "@/lib/connections/messages";
+import { staffStatusSentences } from "@/lib/wording/status-words";
 import type { ProviderDetails } from "@/lib/growers/grower-details";
 import { DeliveryNotice } from "./delivery-notice";
 import { RefreshingDisconnect } from "./refreshing-disconnect";

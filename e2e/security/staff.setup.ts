@@ -1,5 +1,5 @@
 import { test as setup } from "@playwright/test";
-import { apiContext, sharedAppUrl, signIn, staffStatePath } from "./api";
+import { apiContext, sharedAppUrl, signIn, staffStatePath } from "../support/api";
 
 // Staff sign in once for the whole run and the security suite reuses the session: sign-in allows only
 // 10 attempts per account every 15 minutes, and the browser flows sign the same account in too.

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../../lib/testing/free-port";
+import type { Stack } from "./api";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -36,11 +37,20 @@ export function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void>
   return exited;
 }
 
+/** A stack of a test's own whose app runs as a process of its own, so the test can crash and restart it. */
+export interface CrashableStack extends Stack {
+  dataDir: string;
+  /** kill -9: no shutdown hooks, no flushing, exactly a crash. */
+  crashApp(): Promise<void>;
+  restartApp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
  * A private sandbox + app pair on free loopback ports with its own data directory, for tests that
  * must own the whole stack (inject global faults, crash the app). Uses the existing production build.
  */
-export async function startStack(env: Record<string, string> = {}) {
+export async function startStack(env: Record<string, string> = {}): Promise<CrashableStack> {
   const [appPort, sandboxPort] = [await freePort(), await freePort()];
   const appUrl = `http://127.0.0.1:${appPort}`;
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
@@ -60,7 +70,6 @@ export async function startStack(env: Record<string, string> = {}) {
     appUrl,
     sandboxUrl,
     dataDir,
-    /** kill -9: no shutdown hooks, no flushing, exactly a crash. */
     crashApp: () => kill(app, "SIGKILL"),
     async restartApp() {
       app = launch(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], appEnv);
@@ -72,4 +81,30 @@ export async function startStack(env: Record<string, string> = {}) {
   };
 }
 
-export type Stack = Awaited<ReturnType<typeof startStack>>;
+/** A stack of a test's own started exactly as the shared one: start.mjs behind the wiretap, which records for the leak scan. */
+export interface TappedStack extends Stack {
+  tapDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * For tests that count the sandbox's calls: on free ports with its own data directory, the counters and
+ * faults are theirs alone, whatever the other tests do meanwhile on the shared server.
+ */
+export async function startTappedStack(env: Record<string, string> = {}): Promise<TappedStack> {
+  const [appPort, sandboxPort] = [await freePort(), await freePort()];
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "headland-sec-"));
+  const tapDir = path.join(dataDir, "tap");
+  const child = launch(process.execPath, ["--import", "tsx", "e2e/security/wiretap.ts", process.execPath, "scripts/start.mjs"], {
+    PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), APP_URL: appUrl, HOSTNAME_BIND: "127.0.0.1",
+    HEADLAND_DATA_DIR: dataDir, TAP_DIR: tapDir, SANDBOX_PROCESSING_MS: "500", HEADLAND_OUTBOX_INTERVAL_MS: "500", LOG_LEVEL: "info", ...env,
+  });
+  await waitUntilUp(`${appUrl}/api/health`, child, "private stack", 90_000);
+  return {
+    appUrl,
+    sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
+    tapDir,
+    stop: () => kill(child, "SIGTERM"),
+  };
+}

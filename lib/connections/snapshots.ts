@@ -6,7 +6,7 @@ import { leaf, type LeafClient } from "@/lib/leaf";
 import { getCredentialStatus, getCredentials } from "@/lib/leaf/credentials";
 import { logger } from "@/lib/log";
 import { providers, type Provider } from "@/lib/providers";
-import type { ConnectionStatus } from "./messages";
+import type { ConnectionStatus } from "@/lib/connections/status";
 import { normalizeLeafStatus } from "./status";
 
 export interface ConnectionView {

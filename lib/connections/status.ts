@@ -1,4 +1,10 @@
-import type { ConnectionStatus } from "./messages";
+export const connectionStatuses = ["not_connected", "pending", "processing", "ok", "reauth", "missing_permission", "unavailable", "error"] as const;
+export type ConnectionStatus = (typeof connectionStatuses)[number];
+
+/** States that change by themselves soon, so screens showing them should poll. */
+export function isSettling(status: ConnectionStatus): boolean {
+  return status === "pending" || status === "processing";
+}
 
 /**
  * Leaf's status strings, normalized in one place. Seen values: OK, UNAUTHENTICATED, MISSING_PERMISSION,

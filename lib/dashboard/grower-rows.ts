@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, inArray, sql, type SQL } from "drizzle-orm";
-import type { ConnectionStatus } from "@/lib/connections/messages";
+import type { ConnectionStatus } from "@/lib/connections/status";
 import { database, type Db } from "@/lib/db/client";
 import { connectionSnapshots, growers } from "@/lib/db/schema";
 import { providers } from "@/lib/providers";

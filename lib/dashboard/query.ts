@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { connectionStatuses } from "@/lib/connections/messages";
+import { connectionStatuses } from "@/lib/connections/status";
 
 // The dashboard's view as it lives in the URL (search, filter, sort, page): parsed the same way by the
 // page, the JSON route and the browser, so a shared link shows the same rows.

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, count, gte, sql } from "drizzle-orm";
-import type { ConnectionStatus } from "@/lib/connections/messages";
+import type { ConnectionStatus } from "@/lib/connections/status";
 import { database } from "@/lib/db/client";
 import { connectionSnapshots, growers, statusHistory } from "@/lib/db/schema";
 import { providers } from "@/lib/providers";

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from "@/lib/connections/messages";
+import type { ConnectionStatus } from "@/lib/connections/status";
 
 // Shared by server and client: how the dashboard buckets each normalized status.
 

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from "@/lib/connections/messages";
+import type { ConnectionStatus } from "@/lib/connections/status";
 import type { StatusGroup } from "./status-groups";
 
 // The dashboard's data as the page renders it and the JSON route returns it: plain, serializable.

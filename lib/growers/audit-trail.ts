@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
-import { connectErrorCodes, connectErrorMessage, type ConnectErrorCode } from "@/lib/connections/messages";
+import { connectErrorMessage, isConnectErrorCode } from "@/lib/connect/connect-error";
 import { database } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import { findProvider } from "@/lib/providers";
@@ -30,7 +30,7 @@ function who(actor: string): string {
 function outcomeWords(entry: Entry, providerName: string): string {
   if (entry.action === "deliver") return entry.outcome === "delivered" ? "Saved to Leaf" : `Leaf refused it${entry.detail ? `: ${entry.detail}` : ""}`;
   if (entry.action === "retry_delivery") return "Sent to Leaf again";
-  if (entry.action === "consent" && connectErrorCodes.includes(entry.outcome as ConnectErrorCode)) return connectErrorMessage(entry.outcome as ConnectErrorCode, providerName).title;
+  if (entry.action === "consent" && isConnectErrorCode(entry.outcome)) return connectErrorMessage(entry.outcome, providerName).title;
   return entry.detail ? `${entry.outcome}: ${entry.detail}` : entry.outcome;
 }
 

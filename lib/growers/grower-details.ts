@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { deliveriesFor } from "@/lib/connections/deliveries";
+import { deliveriesFor } from "@/lib/outbox/deliveries";
 import { readSnapshots, type ConnectionView } from "@/lib/connections/snapshots";
 import { database } from "@/lib/db/client";
 import { growers } from "@/lib/db/schema";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox } from "@/sandbox/server";
-import { sandboxLeafAccount } from "@/sandbox/accounts";
+import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
 import { LeafClient } from "./client";
 import { LeafError } from "./errors";
 import { createLeafUser, listLeafUsers } from "./users";

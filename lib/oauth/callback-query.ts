@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ConnectError } from "./connect-error";
+import { ConnectError } from "@/lib/connect/connect-error";
 
 // RFC 6749 §3.1: a parameter sent twice is an error. Generous bound on length: ours are 43 characters.
 const state = z.string().min(1).max(512);

@@ -1,7 +1,7 @@
 import * as oauth from "oauth4webapi";
 import { config } from "@/lib/config";
 import type { Provider, ProviderSettings, TokenSet } from "@/lib/providers/types";
-import { ConnectError } from "./connect-error";
+import { ConnectError } from "@/lib/connect/connect-error";
 import { oauthClientFor } from "./client";
 
 export interface ExchangeInput {

@@ -5,7 +5,7 @@ import * as oauth from "oauth4webapi";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { oauthTransactions } from "@/lib/db/schema";
-import { ConnectError } from "./connect-error";
+import { ConnectError } from "@/lib/connect/connect-error";
 
 export const transactionLifetimeMs = () => config().oauthTransactionTtlMs;
 

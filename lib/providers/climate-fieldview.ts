@@ -1,34 +1,47 @@
-import type { Provider } from "./types";
 import { refreshingTokenResponse } from "./token-schema";
-import { option } from "./option";
-import { sandboxClients } from "@/sandbox/accounts";
+import { defineProvider } from "./types";
 
 const readScopes = ["asHarvested:read", "asPlanted:read", "asApplied:read", "fields:read", "resourceOwners:read", "farmOrganizations:read"];
+const writeScopes = ["fields:write", "rx:write", "soil:write", "imagery:write"];
 
-export const climateFieldView = {
+export const climateFieldView = defineProvider<"apiKey" | "extraScopes">({
   id: "climate-fieldview",
   name: "Climate FieldView",
   envPrefix: "CLIMATE_FIELDVIEW",
   endpoints: {
-    real: { issuer: "https://api.climate.com", authorize: "https://climate.com/static/app-login/index.html", token: "https://api.climate.com/api/oauth/token" },
-    sandbox: { issuer: "/climate", authorize: "/climate/static/app-login/index.html", token: "/climate/api/oauth/token" },
+    issuer: "https://api.climate.com",
+    authorize: "https://climate.com/static/app-login/index.html",
+    token: "https://api.climate.com/api/oauth/token",
   },
   options: {
     // Leaf needs the x-api-key of Climate's data API in the credentials body, not for the token call.
-    API_KEY: { sandbox: sandboxClients["climate-fieldview"].apiKey },
+    apiKey: { env: "API_KEY", secret: true },
     // Write scopes (fields:write rx:write soil:write imagery:write) need Climate's approval first.
-    EXTRA_SCOPES: { default: "", sandbox: "" },
+    extraScopes: { env: "EXTRA_SCOPES", default: "" },
   },
-  scopes: (s) => [...readScopes, ...option(s, "EXTRA_SCOPES").split(/\s+/).filter(Boolean)],
+  scopes: (s) => [...readScopes, ...s.options.extraScopes.split(/\s+/).filter(Boolean)],
   scopeSeparator: " ",
   // Climate's PKCE support is unverified; the client secret authenticates the exchange.
   pkce: () => false,
   clientAuth: "basic",
+  // Climate's login page is a single-page app that shows the OAuth flow only with this parameter.
   authorizeParams: { page: "oidcauthn" },
   // Refresh tokens rotate on use, so only Leaf may use one once it has it.
   tokenSchema: refreshingTokenResponse,
   leaf: {
     path: "climate-field-view-credentials",
-    body: (tokens, s) => ({ clientId: s.clientId, clientSecret: s.clientSecret, apiKey: option(s, "API_KEY"), refreshToken: tokens.refreshToken }),
+    body: { clientId: "clientId", clientSecret: "clientSecret", apiKey: { option: "apiKey" }, refreshToken: "refreshToken" },
   },
-} satisfies Provider;
+  sandbox: {
+    endpoints: { issuer: "/climate", authorize: "/climate/static/app-login/index.html", token: "/climate/api/oauth/token" },
+    client: { clientId: "headland-climate-sandbox", clientSecret: "sandbox-climate-secret-7c1e" },
+    options: { apiKey: "sandbox-climate-api-key-52d0", extraScopes: "" },
+    tokenPrefix: "cfv",
+    // The sandbox client is approved for the write scopes too.
+    scopes: { grantable: () => [...readScopes, ...writeScopes] },
+    pkce: "optional",
+    // Codes live about a minute; refresh tokens 30 days and rotate on every use.
+    lifetimes: { codeSeconds: 60, accessTokenSeconds: 4 * 3600, refreshTokenSeconds: 30 * 86400 },
+    rotatesRefreshToken: true,
+  },
+});

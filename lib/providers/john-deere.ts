@@ -1,9 +1,11 @@
 import { z } from "zod";
-import type { AfterConsent, Provider, ProviderSettings } from "./types";
 import { refreshingTokenResponse } from "./token-schema";
-import { option } from "./option";
+import { defineProvider, type ProviderSettings, type TokenSet } from "./types";
 
 const issuer = "https://signin.johndeere.com/oauth2/aus78tnlaysMraFhC1t7";
+const scopes = ["ag1", "ag2", "ag3", "eq1", "eq2", "org1", "org2", "files", "offline_access"];
+
+type Options = "environment" | "apiUrl" | "pkce";
 
 // Deere's API lists organizations; one carrying a "connections" link still needs the grower to pick
 // which organizations Headland may see, on Deere's own page.
@@ -11,13 +13,13 @@ const organizations = z.object({
   values: z.array(z.object({ links: z.array(z.object({ rel: z.string(), uri: z.url() })).default([]) })).default([]),
 });
 
-function apiUrl(s: ProviderSettings): string {
+function apiUrl(s: ProviderSettings<Options>): string {
   // PRODUCTION's host needs Deere's approval and is unverified: API_URL overrides it.
-  const byEnvironment = option(s, "ENVIRONMENT") === "PRODUCTION" ? "https://partnerapi.deere.com/platform" : "https://sandboxapi.deere.com/platform";
-  return option(s, "API_URL") || byEnvironment;
+  const byEnvironment = s.options.environment === "PRODUCTION" ? "https://partnerapi.deere.com/platform" : "https://sandboxapi.deere.com/platform";
+  return s.options.apiUrl || byEnvironment;
 }
 
-const selectOrganizations: AfterConsent = async (tokens, s, returnTo) => {
+async function selectOrganizations(tokens: TokenSet, s: ProviderSettings<Options>, returnTo: string): Promise<string | undefined> {
   const response = await fetch(`${apiUrl(s)}/organizations`, {
     headers: { authorization: `Bearer ${tokens.accessToken}`, accept: "application/vnd.deere.axiom.v3+json" },
     signal: AbortSignal.timeout(10_000),
@@ -29,38 +31,56 @@ const selectOrganizations: AfterConsent = async (tokens, s, returnTo) => {
   const target = new URL(connections.uri);
   target.searchParams.set("redirect_uri", returnTo);
   return target.toString();
-};
+}
 
-export const johnDeere = {
+export const johnDeere = defineProvider<Options>({
   id: "john-deere",
   name: "John Deere",
   envPrefix: "JOHN_DEERE",
-  endpoints: {
-    real: { issuer, authorize: `${issuer}/v1/authorize`, token: `${issuer}/v1/token` },
-    sandbox: { issuer: "/deere/oauth2", authorize: "/deere/oauth2/v1/authorize", token: "/deere/oauth2/v1/token" },
-  },
+  endpoints: { issuer, authorize: `${issuer}/v1/authorize`, token: `${issuer}/v1/token` },
   options: {
-    ENVIRONMENT: { default: "STAGE", sandbox: "STAGE", values: ["STAGE", "PRODUCTION"] },
-    API_URL: { default: "", sandbox: (sandboxUrl) => `${sandboxUrl}/deere/platform` },
+    environment: { env: "ENVIRONMENT", default: "STAGE", values: ["STAGE", "PRODUCTION"] },
+    apiUrl: { env: "API_URL", default: "" },
     // Okta supports S256; Deere's own support is unverified, so a deployment can switch it off.
-    PKCE: { default: "on", sandbox: "on", values: ["on", "off"] },
+    pkce: { env: "PKCE", default: "on", values: ["on", "off"] },
   },
   // Without offline_access Deere issues no refresh token (and the token schema then refuses the answer).
-  scopes: () => ["ag1", "ag2", "ag3", "eq1", "eq2", "org1", "org2", "files", "offline_access"],
+  scopes: () => scopes,
   scopeSeparator: " ",
-  pkce: (s) => option(s, "PKCE") === "on",
+  pkce: (s) => s.options.pkce === "on",
   clientAuth: "basic",
   tokenSchema: refreshingTokenResponse,
   leaf: {
     path: "john-deere-credentials",
+    // Leaf's seed shows accessToken; its Postman example leaves it out: both are accepted.
+    body: {
+      clientKey: "clientId",
+      clientSecret: "clientSecret",
+      accessToken: { from: "accessToken", optional: true },
+      refreshToken: "refreshToken",
+      clientEnvironment: { option: "environment" },
+    },
     statusPath: "john-deere-credentials/status",
-    body: (tokens, s) => ({
-      clientKey: s.clientId,
-      clientSecret: s.clientSecret,
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      clientEnvironment: option(s, "ENVIRONMENT"),
-    }),
+    organizations: "JohnDeere",
   },
   afterConsent: selectOrganizations,
-} satisfies Provider;
+  sandbox: {
+    endpoints: { issuer: "/deere/oauth2", authorize: "/deere/oauth2/v1/authorize", token: "/deere/oauth2/v1/token" },
+    client: { clientId: "headland-deere-sandbox", clientSecret: "sandbox-deere-secret-a93f" },
+    options: { environment: "STAGE", apiUrl: (sandboxUrl) => `${sandboxUrl}/deere/platform`, pkce: "on" },
+    tokenPrefix: "jd",
+    scopes: { grantable: () => scopes },
+    // Deere's authorization server is Okta, which enforces PKCE for this client.
+    pkce: "required",
+    // Refresh tokens do not rotate; Deere expires them after a year unused.
+    lifetimes: { codeSeconds: 600, accessTokenSeconds: 12 * 3600, refreshTokenSeconds: 365 * 86400 },
+    rotatesRefreshToken: false,
+    refreshTokenScope: "offline_access",
+    discovery: "oauth-authorization-server",
+    organizations: {
+      names: ["Prairie Wind Farms", "Cedar Creek Ag"],
+      apiPath: "/deere/platform/organizations",
+      selectPath: "/deere/connections/{clientId}/select-organizations",
+    },
+  },
+});

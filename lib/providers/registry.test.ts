@@ -1,38 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "@/lib/config";
 import { providers, findProvider } from "./index";
+import { leafBody } from "./leaf-body";
 import { resolveSettings } from "./settings";
 
 const sandboxConfig = loadConfig({ HEADLAND_DATA_DIR: "/tmp/headland-registry-test", SANDBOX_PORT: "4999" });
 const tokens = { accessToken: "AT-1", refreshToken: "RT-1", expiresIn: 3600, scope: "x" };
 
-// Each body pinned to the Leaf docs (shared/seeds), field by field.
-const cases = {
-  "climate-fieldview": {
-    path: "climate-field-view-credentials",
-    body: { clientId: "headland-climate-sandbox", clientSecret: "sandbox-climate-secret-7c1e", apiKey: "sandbox-climate-api-key-52d0", refreshToken: "RT-1" },
-  },
-  "john-deere": {
-    path: "john-deere-credentials",
-    body: { clientKey: "headland-deere-sandbox", clientSecret: "sandbox-deere-secret-a93f", accessToken: "AT-1", refreshToken: "RT-1", clientEnvironment: "STAGE" },
-  },
-  trimble: {
-    path: "trimble-credentials",
-    body: { clientId: "headland-trimble-sandbox", clientSecret: "sandbox-trimble-secret-4be2", refreshToken: "RT-1" },
-  },
-} as const;
+// Leaf's documented credential bodies (shared/seeds), by path. A provider whose Leaf path is listed here
+// must post exactly these fields; values come from the sandbox client and the token set.
+const documented: Record<string, (tokens: { accessToken: string; refreshToken: string }) => Record<string, string>> = {
+  "climate-field-view-credentials": ({ refreshToken }) => ({
+    clientId: "headland-climate-sandbox", clientSecret: "sandbox-climate-secret-7c1e", apiKey: "sandbox-climate-api-key-52d0", refreshToken,
+  }),
+  "john-deere-credentials": ({ accessToken, refreshToken }) => ({
+    clientKey: "headland-deere-sandbox", clientSecret: "sandbox-deere-secret-a93f", accessToken, refreshToken, clientEnvironment: "STAGE",
+  }),
+  "trimble-credentials": ({ refreshToken }) => ({ clientId: "headland-trimble-sandbox", clientSecret: "sandbox-trimble-secret-4be2", refreshToken }),
+};
 
 describe("provider registry", () => {
-  it("holds exactly the three contract ids, in display order", () => {
-    expect(providers.map((p) => p.id)).toEqual(["climate-fieldview", "john-deere", "trimble"]);
+  it("holds unique ids, names, Leaf paths and environment prefixes, and finds by id", () => {
+    for (const key of ["id", "name", "envPrefix"] as const) expect(new Set(providers.map((p) => p[key])).size).toBe(providers.length);
+    expect(new Set(providers.map((p) => p.leaf.path)).size).toBe(providers.length);
+    for (const provider of providers) expect(findProvider(provider.id)).toBe(provider);
     expect(findProvider("nope")).toBeUndefined();
   });
 
-  it.each(Object.entries(cases))("%s posts the documented body to its Leaf path", (id, expected) => {
-    const provider = findProvider(id)!;
+  it.each(providers.filter((p) => documented[p.leaf.path]).map((p) => [p.id, p] as const))("%s posts Leaf's documented body", (_id, provider) => {
     const settings = resolveSettings(provider, sandboxConfig);
-    expect(provider.leaf.path).toBe(expected.path);
-    expect(provider.leaf.body(tokens, settings)).toStrictEqual(expected.body);
+    expect(leafBody(provider, tokens, settings)).toStrictEqual(documented[provider.leaf.path]!(tokens));
   });
 
   it("points unset providers at the sandbox and set ones at the real endpoints", () => {
@@ -41,7 +38,7 @@ describe("provider registry", () => {
     const real = loadConfig({ HEADLAND_DATA_DIR: "/tmp/headland-registry-test", JOHN_DEERE_CLIENT_ID: "id", JOHN_DEERE_CLIENT_SECRET: "s", JOHN_DEERE_ENVIRONMENT: "PRODUCTION" });
     const settings = resolveSettings(deere, real);
     expect(settings.tokenUrl).toBe("https://signin.johndeere.com/oauth2/aus78tnlaysMraFhC1t7/v1/token");
-    expect(deere.leaf.body(tokens, settings).clientEnvironment).toBe("PRODUCTION");
+    expect(leafBody(deere, tokens, settings).clientEnvironment).toBe("PRODUCTION");
   });
 
   it("asks each provider for the scopes Leaf needs", () => {

@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ConfigError, config, readVar, type Config } from "@/lib/config";
-import { sandboxClients, type SandboxProviderId } from "@/sandbox/accounts";
-import type { Provider, ProviderSettings } from "./types";
+import type { Endpoints, Provider, ProviderSettings } from "./types";
 
 const url = z.url({ protocol: /^https?$/ });
 
@@ -11,33 +10,31 @@ const url = z.url({ protocol: /^https?$/ });
  * provider's own options. A provider without PREFIX_CLIENT_ID runs against the sandbox; one with it
  * uses the real endpoints unless told otherwise, so one provider can be real while others are simulated.
  */
-export function resolveSettings(provider: Provider, cfg: Config): ProviderSettings {
+export function resolveSettings<K extends string>(provider: Provider<K>, cfg: Config): ProviderSettings<K> {
   const env = cfg.env;
   const name = (suffix: string) => `${provider.envPrefix}_${suffix}`;
   const clientId = env[name("CLIENT_ID")]?.trim();
   const simulated = !clientId;
-  const endpoint = (path: string) => (simulated ? `${cfg.sandboxUrl}${path}` : path);
-  const base = simulated ? provider.endpoints.sandbox : provider.endpoints.real;
-  const sandboxClient = sandboxClients[provider.id as SandboxProviderId];
-  if (simulated && !sandboxClient) throw new ConfigError(name("CLIENT_ID"), "required: the sandbox has no client for this provider");
+  const sandbox = provider.sandbox;
+  const endpoint = (kind: keyof Endpoints) => (simulated ? `${cfg.sandboxUrl}${sandbox.endpoints[kind]}` : provider.endpoints[kind]);
 
-  const options: Record<string, string> = {};
-  for (const [key, spec] of Object.entries(provider.options)) {
-    const variable = name(key);
-    const raw = readVar(env, variable, z.string());
-    const fallback = simulated ? (typeof spec.sandbox === "function" ? spec.sandbox(cfg.sandboxUrl) : spec.sandbox) : spec.default;
-    const value = raw ?? fallback;
+  const options = {} as Record<K, string>;
+  for (const key of Object.keys(provider.options) as K[]) {
+    const spec = provider.options[key];
+    const variable = name(spec.env);
+    const fallback = sandbox.options[key];
+    const value = readVar(env, variable, z.string()) ?? (simulated ? (typeof fallback === "function" ? fallback(cfg.sandboxUrl) : fallback) : spec.default);
     if (value === undefined) throw new ConfigError(variable, `required when ${name("CLIENT_ID")} is set`);
     if (spec.values && !spec.values.includes(value)) throw new ConfigError(variable, `must be one of ${spec.values.join(", ")}`);
     options[key] = value;
   }
 
   return {
-    clientId: clientId ?? sandboxClient.clientId,
-    clientSecret: simulated ? sandboxClient.clientSecret : requireSecret(env, name("CLIENT_SECRET")),
-    authorizeUrl: readVar(env, name("AUTHORIZE_URL"), url) ?? endpoint(base.authorize),
-    tokenUrl: readVar(env, name("TOKEN_URL"), url) ?? endpoint(base.token),
-    issuer: readVar(env, name("ISSUER"), url) ?? endpoint(base.issuer),
+    clientId: clientId ?? sandbox.client.clientId,
+    clientSecret: simulated ? sandbox.client.clientSecret : requireSecret(env, name("CLIENT_SECRET")),
+    authorizeUrl: readVar(env, name("AUTHORIZE_URL"), url) ?? endpoint("authorize"),
+    tokenUrl: readVar(env, name("TOKEN_URL"), url) ?? endpoint("token"),
+    issuer: readVar(env, name("ISSUER"), url) ?? endpoint("issuer"),
     options,
   };
 }
@@ -50,11 +47,11 @@ function requireSecret(env: Record<string, string | undefined>, variable: string
 
 const cache = new Map<string, ProviderSettings>();
 
-export function settingsFor(provider: Provider): ProviderSettings {
+export function settingsFor<K extends string>(provider: Provider<K>): ProviderSettings<K> {
   let settings = cache.get(provider.id);
   if (!settings) {
     settings = resolveSettings(provider, config());
     cache.set(provider.id, settings);
   }
-  return settings;
+  return settings as ProviderSettings<K>;
 }

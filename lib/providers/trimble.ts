@@ -1,22 +1,17 @@
-import type { Provider } from "./types";
 import { refreshingTokenResponse } from "./token-schema";
-import { option } from "./option";
-import { sandboxClients } from "@/sandbox/accounts";
+import { defineProvider } from "./types";
 
-export const trimble = {
+export const trimble = defineProvider<"applicationName">({
   id: "trimble",
   name: "Trimble",
   envPrefix: "TRIMBLE",
-  endpoints: {
-    // Staging lives at stage.id.trimblecloud.com: point AUTHORIZE_URL and TOKEN_URL there.
-    real: { issuer: "https://id.trimble.com", authorize: "https://id.trimble.com/oauth/authorize", token: "https://id.trimble.com/oauth/token" },
-    sandbox: { issuer: "/trimble", authorize: "/trimble/oauth/authorize", token: "/trimble/oauth/token" },
-  },
+  // Staging lives at stage.id.trimblecloud.com: point AUTHORIZE_URL and TOKEN_URL there.
+  endpoints: { issuer: "https://id.trimble.com", authorize: "https://id.trimble.com/oauth/authorize", token: "https://id.trimble.com/oauth/token" },
   options: {
     // The application's name in Trimble's developer console doubles as its scope.
-    APPLICATION_NAME: { sandbox: sandboxClients.trimble.applicationName },
+    applicationName: { env: "APPLICATION_NAME" },
   },
-  scopes: (s) => ["openid", option(s, "APPLICATION_NAME")],
+  scopes: (s) => ["openid", s.options.applicationName],
   scopeSeparator: " ",
   // Trimble's PKCE grants need a new verifier on every refresh ("serial PKCE"), and Leaf does the
   // refreshing, so Headland uses the client-secret flow.
@@ -26,6 +21,18 @@ export const trimble = {
   tokenSchema: refreshingTokenResponse,
   leaf: {
     path: "trimble-credentials",
-    body: (tokens, s) => ({ clientId: s.clientId, clientSecret: s.clientSecret, refreshToken: tokens.refreshToken }),
+    body: { clientId: "clientId", clientSecret: "clientSecret", refreshToken: "refreshToken" },
   },
-} satisfies Provider;
+  sandbox: {
+    endpoints: { issuer: "/trimble", authorize: "/trimble/oauth/authorize", token: "/trimble/oauth/token" },
+    client: { clientId: "headland-trimble-sandbox", clientSecret: "sandbox-trimble-secret-4be2" },
+    options: { applicationName: "headland-sandbox" },
+    tokenPrefix: "trm",
+    // Trimble grants exactly `openid` plus the application's name.
+    scopes: { grantable: (o) => ["openid", o.applicationName], exact: true },
+    pkce: "optional",
+    lifetimes: { codeSeconds: 600, accessTokenSeconds: 3600, refreshTokenSeconds: 7 * 86400 },
+    rotatesRefreshToken: true,
+    discovery: "openid-configuration",
+  },
+});

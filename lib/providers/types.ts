@@ -8,50 +8,73 @@ export interface TokenSet {
   scope?: string;
 }
 
-/** A provider's settings, resolved from its environment variables (or the sandbox's accounts). */
-export interface ProviderSettings {
+/** A provider variable beyond the client's own, read from PREFIX_{env}. */
+export interface OptionSpec {
+  env: string;
+  /** Used when the variable is unset and the provider is real. No default means required. */
+  default?: string;
+  values?: readonly string[];
+  /** Registered with the client at the provider (Climate's API key): a secret the sandbox checks. */
+  secret?: boolean;
+}
+
+/** A provider's settings, resolved from its environment variables (or its sandbox defaults). */
+export interface ProviderSettings<K extends string = string> {
   clientId: string;
   clientSecret: string;
   authorizeUrl: string;
   tokenUrl: string;
   issuer: string;
-  /** Provider-specific variables, keyed by their name after the prefix (e.g. API_KEY). */
-  options: Record<string, string>;
+  options: Record<K, string>;
 }
 
-interface Endpoints {
+export interface Endpoints {
   issuer: string;
   authorize: string;
   token: string;
 }
 
-export interface ProviderOption {
-  /** Used when the variable is unset and the provider is real. No default means required. */
-  default?: string;
-  /** Used when the provider runs against the sandbox; a function gets the sandbox's origin. */
-  sandbox: string | ((sandboxUrl: string) => string);
-  values?: readonly string[];
+/** Where a value in Leaf's credentials body comes from. */
+export type LeafSource<K extends string = string> = "clientId" | "clientSecret" | "accessToken" | "refreshToken" | { option: K };
+
+/**
+ * How the provider behaves, as the sandbox simulates it, and the client registered there, which is the
+ * app's default configuration in sandbox mode. Endpoints are paths on the sandbox's origin.
+ */
+export interface SandboxSpec<K extends string = string> {
+  endpoints: Endpoints;
+  client: { clientId: string; clientSecret: string };
+  /** Option values in sandbox mode; a function gets the sandbox's origin. */
+  options: Record<K, string | ((sandboxUrl: string) => string)>;
+  /** Start of every code and token it issues, e.g. `cfv` gives `cfv_code_`, `cfv_at_`, `cfv_rt_`. */
+  tokenPrefix: string;
+  /** What may be asked for; `exact` means the request must ask for exactly these. */
+  scopes: { grantable(options: Record<K, string>): readonly string[]; exact?: boolean };
+  /** "required": S256 or the request is refused; "optional": honored when sent. */
+  pkce: "required" | "optional";
+  lifetimes: { codeSeconds: number; accessTokenSeconds: number; refreshTokenSeconds: number };
+  /** A used refresh token is replaced by a new one (and the old one dies). */
+  rotatesRefreshToken: boolean;
+  /** A scope without which no refresh token is issued (Deere's offline_access). */
+  refreshTokenScope?: string;
+  /** RFC 8414 or OpenID discovery metadata under the issuer; "openid-configuration" also signs id_tokens. */
+  discovery?: "oauth-authorization-server" | "openid-configuration";
+  /** Organizations each new grant can share; the grower picks among them on the provider's page. */
+  organizations?: { names: readonly string[]; apiPath: string; selectPath: string };
 }
 
-/** Where a grower goes after consent, when the provider needs one more step (Deere's organizations). */
-export type AfterConsent = (tokens: TokenSet, settings: ProviderSettings, returnTo: string) => Promise<string | undefined>;
-
-export interface Provider {
+export interface Provider<K extends string = string> {
   /** Contract: used in URLs, the database and the UI's accessible names. */
   id: string;
   name: string;
   /** Environment variable prefix: PREFIX_CLIENT_ID, PREFIX_CLIENT_SECRET, PREFIX_AUTHORIZE_URL, PREFIX_TOKEN_URL. */
   envPrefix: string;
-  endpoints: {
-    real: Endpoints;
-    /** Paths on the sandbox origin. */
-    sandbox: Endpoints;
-  };
-  options: Record<string, ProviderOption>;
-  scopes(settings: ProviderSettings): string[];
+  endpoints: Endpoints;
+  options: Record<K, OptionSpec>;
+  scopes(settings: ProviderSettings<K>): string[];
   scopeSeparator: " " | ",";
   /** RFC 7636 S256; settings let a deployment switch it where the provider's support is unverified. */
-  pkce(settings: ProviderSettings): boolean;
+  pkce(settings: ProviderSettings<K>): boolean;
   /** Where the client secret goes at the token endpoint. */
   clientAuth: "basic" | "body";
   authorizeParams?: Record<string, string>;
@@ -60,9 +83,19 @@ export interface Provider {
   leaf: {
     /** Path segment under /users/{leafUserId}/, e.g. "trimble-credentials". */
     path: string;
-    body(tokens: TokenSet, settings: ProviderSettings): Record<string, string>;
+    /** Leaf's documented body, field by field; `optional` fields may be left out. */
+    body: Record<string, LeafSource<K> | { from: LeafSource<K>; optional: true }>;
     /** Deere's extra status endpoint; others read the credential's own status. */
     statusPath?: string;
+    /** Leaf's name for the provider in `/users/{id}/organizations/{name}`. */
+    organizations?: string;
   };
-  afterConsent?: AfterConsent;
+  /** Where a grower goes after consent, when the provider needs one more step (Deere's organizations). */
+  afterConsent?(tokens: TokenSet, settings: ProviderSettings<K>, returnTo: string): Promise<string | undefined>;
+  sandbox: SandboxSpec<K>;
+}
+
+/** Keeps a provider file's option names typed: `settings.options.apiKey`, checked when it compiles. */
+export function defineProvider<K extends string = never>(provider: Provider<K>): Provider<K> {
+  return provider;
 }

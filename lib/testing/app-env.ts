@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Provider } from "@/lib/providers/types";
 import { startSandbox } from "@/sandbox/server";
 import { freshDatabase } from "./db";
 
@@ -8,8 +9,8 @@ import { freshDatabase } from "./db";
  * A sandbox on a free port, the app's configuration pointed at it, and an in-memory database: what
  * the server-side modules need to run for real inside a vitest file.
  */
-export async function appAgainstSandbox(env: Record<string, string> = {}) {
-  const sandbox = await startSandbox({ port: 0, processingDelayMs: 30 });
+export async function appAgainstSandbox(env: Record<string, string> = {}, providers?: readonly Provider[]) {
+  const sandbox = await startSandbox({ port: 0, processingDelayMs: 30, providers });
   Object.assign(process.env, {
     SANDBOX_PORT: String(sandbox.port),
     HEADLAND_DATA_DIR: mkdtempSync(path.join(tmpdir(), "headland-unit-")),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sandboxLeafAccount } from "../accounts";
+import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
 import { json } from "../http";
 import { sameSecret } from "../secrets";
 import { parseOrHalt, readJson, unauthorized } from "./problem";

@@ -1,9 +1,10 @@
 import type { Sandbox } from "../context";
 import { Halt, json, noContent, type Incoming } from "../http";
-import { selectOrganizationsUrl } from "../providers/deere-organizations";
+import type { Catalog } from "../catalog";
+import { selectOrganizationsUrl } from "../providers/organizations";
 import type { Route } from "../router";
 import { credentialView, type StoredCredential } from "./credentials";
-import { credentialKindIds, kindOf, type CredentialKindId } from "./kinds";
+import type { CredentialKind } from "./kinds";
 import { notFound, parseOrHalt, readJson } from "./problem";
 import { leafRoute, USERS } from "./route";
 import { syncWithGrant, validateCredential } from "./validation";
@@ -15,49 +16,53 @@ function requireUser(req: Incoming, sandbox: Sandbox): string {
 }
 
 /** The user's credential of this kind, brought up to date, or a 404. */
-function requireCredential(req: Incoming, sandbox: Sandbox, kind: CredentialKindId): StoredCredential {
+function requireCredential(req: Incoming, sandbox: Sandbox, kind: string): StoredCredential {
   const credential = sandbox.state.leaf.credentials.get(requireUser(req, sandbox), kind);
   if (!credential) throw new Halt(notFound(`The user has no ${kind} credentials`));
   syncWithGrant(sandbox.state, credential);
   return credential;
 }
 
-function routesFor(kind: CredentialKindId): Route[] {
-  const base = `${USERS}/{id}/${kind}-credentials`;
+function routesFor(kind: CredentialKind): Route[] {
+  const base = `${USERS}/{id}/${kind.id}-credentials`;
   const routes = [
-    leafRoute("GET", base, (req, sandbox) => json(200, credentialView(requireCredential(req, sandbox, kind)))),
+    leafRoute("GET", base, (req, sandbox) => json(200, credentialView(requireCredential(req, sandbox, kind.id)))),
     leafRoute("POST", base, async (req, sandbox) => {
       const userId = requireUser(req, sandbox);
       const raw = await readJson(req);
       // Validated, but stored as sent: tests compare the exact body the app posted.
-      parseOrHalt(kindOf(kind).body, raw);
+      parseOrHalt(kind.body, raw);
       const { state, processingDelayMs } = sandbox;
       const credential = state.leaf.credentials.replace(userId, kind, raw as Record<string, string>, state.clock.now());
       state.leaf.credentials.scheduleValidation(credential, processingDelayMs, () => validateCredential(state, credential));
       return json(201, credentialView(credential));
     }),
     leafRoute("DELETE", base, (req, sandbox) => {
-      const removed = sandbox.state.leaf.credentials.remove(requireUser(req, sandbox), kind);
-      return removed ? noContent() : notFound(`The user has no ${kind} credentials`);
+      const removed = sandbox.state.leaf.credentials.remove(requireUser(req, sandbox), kind.id);
+      return removed ? noContent() : notFound(`The user has no ${kind.id} credentials`);
     }),
     // Newest first; the log goes with the credential when it is deleted or replaced.
-    leafRoute("GET", `${base}/events`, (req, sandbox) => json(200, requireCredential(req, sandbox, kind).events.toReversed())),
+    leafRoute("GET", `${base}/events`, (req, sandbox) => json(200, requireCredential(req, sandbox, kind.id).events.toReversed())),
   ];
-  if (kindOf(kind).hasStatusRoute) {
-    routes.push(leafRoute("GET", `${base}/status`, (req, sandbox) => json(200, { status: requireCredential(req, sandbox, kind).status })));
+  if (kind.hasStatusRoute) {
+    routes.push(leafRoute("GET", `${base}/status`, (req, sandbox) => json(200, { status: requireCredential(req, sandbox, kind.id).status })));
   }
   return routes;
 }
 
-// GET …/organizations/JohnDeere — the organizations the grower shared with the client, and the rest.
-const deereOrganizations = leafRoute("GET", `${USERS}/{id}/organizations/JohnDeere`, (req, sandbox) => {
-  const credential = requireCredential(req, sandbox, "john-deere");
+// GET …/organizations/{JohnDeere|Trimble} — the organizations the grower shared with the client, and the rest.
+const organizationsRoute = (kind: CredentialKind, name: string) => leafRoute("GET", `${USERS}/{id}/organizations/${name}`, (req, sandbox) => {
+  const credential = requireCredential(req, sandbox, kind.id);
   const grant = sandbox.state.providers.grants.get(credential.grantId ?? "");
-  if (!grant) return json(200, { connected: [], notConnected: [] });
-  const managementUri = `${selectOrganizationsUrl(sandbox, grant)}?grant=${encodeURIComponent(grant.id)}`;
+  const spec = sandbox.catalog.spec(kind.provider);
+  if (!grant || !spec.organizations) return json(200, { connected: [], notConnected: [] });
+  const managementUri = `${selectOrganizationsUrl(sandbox, spec, grant)}?grant=${encodeURIComponent(grant.id)}`;
   const listed = (connected: boolean) =>
     grant.organizations.filter((org) => grant.selectedOrganizationIds.has(org.id) === connected).map((org) => ({ ...org, managementUri }));
   return json(200, { connected: listed(true), notConnected: listed(false) });
 });
 
-export const credentialRoutes: Route[] = [...credentialKindIds.flatMap(routesFor), deereOrganizations];
+export const credentialRoutes = (catalog: Catalog): Route[] => [
+  ...catalog.kinds.flatMap(routesFor),
+  ...catalog.kinds.flatMap((kind) => (kind.organizations ? [organizationsRoute(kind, kind.organizations)] : [])),
+];

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { leafEvent, leafTimestamp, type LeafEvent } from "./events";
-import { credentialKindIds, type CredentialKindId } from "./kinds";
+import type { CredentialKind } from "./kinds";
 
 export interface StoredCredential {
   id: string;
   userId: string;
-  kind: CredentialKindId;
+  /** The credential kind's id, e.g. `john-deere`. */
+  kind: string;
   status: string;
   createdTime: string;
   /** Exactly the JSON object that was POSTed. */
@@ -27,38 +28,38 @@ export function credentialView(c: StoredCredential): Record<string, unknown> {
   return { id: c.id, status: c.status, createdTime: c.createdTime, ...c.posted, accessToken: c.accessToken, refreshToken: c.refreshToken, scopes: c.scopes };
 }
 
-const key = (userId: string, kind: CredentialKindId) => `${userId}/${kind}`;
+const key = (userId: string, kind: string) => `${userId}/${kind}`;
 
 /** Leaf's credentials, one per user and kind, each with its event log and pending validation. */
 export class CredentialStore {
   private readonly byKey = new Map<string, StoredCredential>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
-  get(userId: string, kind: CredentialKindId): StoredCredential | undefined {
+  get(userId: string, kind: string): StoredCredential | undefined {
     return this.byKey.get(key(userId, kind));
   }
 
   /** A POST replaces whatever credential of this kind the user had, log included. */
-  replace(userId: string, kind: CredentialKindId, posted: Record<string, string>, now: number): StoredCredential {
-    this.remove(userId, kind);
+  replace(userId: string, kind: CredentialKind, posted: Record<string, string>, now: number): StoredCredential {
+    this.remove(userId, kind.id);
     const credential: StoredCredential = {
       id: randomUUID(),
       userId,
-      kind,
+      kind: kind.id,
       status: "PROCESSING",
       createdTime: leafTimestamp(now),
       posted,
-      accessToken: posted.accessToken ?? null,
-      refreshToken: posted.refreshToken!,
+      accessToken: posted[kind.fieldFor.accessToken ?? ""] ?? null,
+      refreshToken: posted[kind.fieldFor.refreshToken ?? ""]!,
       scopes: [],
       followsGrant: false,
       events: [leafEvent(201, { message: "Credentials received; validating" }, now)],
     };
-    this.byKey.set(key(userId, kind), credential);
+    this.byKey.set(key(userId, kind.id), credential);
     return credential;
   }
 
-  remove(userId: string, kind: CredentialKindId): boolean {
+  remove(userId: string, kind: string): boolean {
     const credential = this.get(userId, kind);
     if (!credential) return false;
     this.cancelValidation(credential);
@@ -66,7 +67,7 @@ export class CredentialStore {
   }
 
   removeUser(userId: string): void {
-    for (const kind of credentialKindIds) this.remove(userId, kind);
+    for (const credential of [...this.byKey.values()]) if (credential.userId === userId) this.remove(userId, credential.kind);
   }
 
   /** Every change of a credential goes through here, so each one leaves an event. */

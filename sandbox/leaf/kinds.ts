@@ -1,55 +1,58 @@
 import { z } from "zod";
-import type { SandboxProviderId } from "../accounts";
-import type { RegisteredClient } from "../providers/spec";
+import type { LeafSource, Provider } from "@/lib/providers/types";
 
 const required = z
   .string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string") })
   .min(1, "must not be empty");
 
+/** One of Leaf's credential kinds (`/users/{id}/{kind}-credentials`), derived from the provider's Leaf body. */
 export interface CredentialKind {
-  provider: SandboxProviderId;
+  id: string;
+  provider: string;
   /** The body Leaf accepts, exactly as its docs list it: unknown fields are refused. */
   body: z.ZodType<Record<string, string>>;
-  /** Which posted field names the provider's client. */
-  clientIdField: string;
-  /** Further posted values that must match the registered client (Climate's API key). */
-  matchesClient?(posted: Record<string, string>, client: RegisteredClient): boolean;
-  /** Deere alone has `/status` and Leaf's organizations listing. */
+  /** Which posted field carries each of the client's values and tokens, by source. */
+  fieldFor: Partial<Record<"clientId" | "clientSecret" | "accessToken" | "refreshToken", string>>;
+  /** Posted fields filled from a provider option (Climate's API key, Deere's environment), by option name. */
+  optionFields: Record<string, string>;
+  /** Those of them that must equal a value registered with the client (Climate's API key). */
+  secretFields: Record<string, string>;
+  /** Deere alone has `/status`. */
   hasStatusRoute: boolean;
+  /** Leaf's name in `/users/{id}/organizations/{name}`. */
+  organizations?: string;
 }
 
-export const credentialKinds = {
-  "climate-field-view": {
-    provider: "climate-fieldview",
-    body: z.strictObject({ clientId: required, clientSecret: required, apiKey: required, refreshToken: required }),
-    clientIdField: "clientId",
-    matchesClient: (posted, client) => posted.apiKey === client.apiKey,
-    hasStatusRoute: false,
-  },
-  // The seed shows accessToken; Leaf's Postman example leaves it out: both are accepted.
-  "john-deere": {
-    provider: "john-deere",
-    body: z.strictObject({
-      clientKey: required,
-      clientSecret: required,
-      refreshToken: required,
-      clientEnvironment: z.enum(["STAGE", "PRODUCTION"], { error: "must be STAGE or PRODUCTION" }),
-      accessToken: required.optional(),
-    }),
-    clientIdField: "clientKey",
-    hasStatusRoute: true,
-  },
-  trimble: {
-    provider: "trimble",
-    body: z.strictObject({ clientId: required, clientSecret: required, refreshToken: required }),
-    clientIdField: "clientId",
-    hasStatusRoute: false,
-  },
-} satisfies Record<string, CredentialKind>;
+function fieldSchema(provider: Provider, source: LeafSource): z.ZodType<string> {
+  if (typeof source !== "object") return required;
+  const values = provider.options[source.option]?.values;
+  return values ? z.enum(values as [string, ...string[]], { error: `must be ${values.join(" or ")}` }) : required;
+}
 
-export type CredentialKindId = keyof typeof credentialKinds;
-export const credentialKindIds = Object.keys(credentialKinds) as CredentialKindId[];
-
-export function kindOf(id: CredentialKindId): CredentialKind {
-  return credentialKinds[id];
+export function kindFrom(provider: Provider): CredentialKind {
+  const shape: Record<string, z.ZodType<string | undefined>> = {};
+  const fieldFor: CredentialKind["fieldFor"] = {};
+  const optionFields: Record<string, string> = {};
+  const secretFields: Record<string, string> = {};
+  for (const [field, spec] of Object.entries(provider.leaf.body)) {
+    const optional = typeof spec === "object" && "from" in spec;
+    const source = optional ? spec.from : (spec as LeafSource);
+    shape[field] = optional ? fieldSchema(provider, source).optional() : fieldSchema(provider, source);
+    if (typeof source === "object") {
+      optionFields[field] = source.option;
+      if (provider.options[source.option]?.secret) secretFields[field] = source.option;
+    } else {
+      fieldFor[source] = field;
+    }
+  }
+  return {
+    id: provider.leaf.path.replace(/-credentials$/, ""),
+    provider: provider.id,
+    body: z.strictObject(shape) as unknown as z.ZodType<Record<string, string>>,
+    fieldFor,
+    optionFields,
+    secretFields,
+    hasStatusRoute: Boolean(provider.leaf.statusPath),
+    organizations: provider.leaf.organizations,
+  };
 }

@@ -1,6 +1,7 @@
+import type { Catalog } from "../catalog";
 import type { Route } from "../router";
 import { authenticateRoute } from "./authenticate";
 import { credentialRoutes } from "./credentials-routes";
 import { userRoutes } from "./users-routes";
 
-export const leafRoutes: Route[] = [authenticateRoute, ...userRoutes, ...credentialRoutes];
+export const leafRoutes = (catalog: Catalog): Route[] => [authenticateRoute, ...userRoutes, ...credentialRoutes(catalog)];

@@ -1,23 +1,23 @@
 import type { Grant, TokenSet } from "../providers/grants";
-import { specFor } from "../providers/registry";
 import { registeredClient } from "../providers/spec";
 import { sameSecret } from "../secrets";
 import type { State } from "../store";
 import type { StoredCredential } from "./credentials";
-import { kindOf } from "./kinds";
 
 type Verdict = { tokens: TokenSet } | { statusCode: number; body: Record<string, string> };
 
 /** What Leaf learns from the provider when it first uses the credential: the same checks a token call makes. */
 function useWithProvider(state: State, credential: StoredCredential): Verdict {
-  const kind = kindOf(credential.kind);
-  const spec = specFor(kind.provider);
+  const kind = state.catalog.kind(credential.kind);
+  const spec = state.catalog.spec(kind.provider);
   const posted = credential.posted;
-  const client = registeredClient(spec, posted[kind.clientIdField]);
-  if (!client || !sameSecret(posted.clientSecret ?? "", client.clientSecret)) {
+  const client = registeredClient(spec, posted[kind.fieldFor.clientId ?? ""]);
+  if (!client || !sameSecret(posted[kind.fieldFor.clientSecret ?? ""] ?? "", client.clientSecret)) {
     return { statusCode: 401, body: { error: "invalid_client", error_description: "Client authentication failed" } };
   }
-  if (kind.matchesClient && !kind.matchesClient(posted, client)) return { statusCode: 403, body: { message: "The API key is not valid for this client" } };
+  for (const [field, option] of Object.entries(kind.secretFields)) {
+    if (!sameSecret(posted[field] ?? "", client.secrets[option] ?? "")) return { statusCode: 403, body: { message: `The ${field} is not valid for this client` } };
+  }
   // In process rather than over HTTP: Leaf's own refreshes must not show up in the app's call counts or faults.
   const refreshed = state.providers.refresh(spec, client.clientId, credential.refreshToken, null);
   if ("error" in refreshed) return { statusCode: 400, body: { error: refreshed.error, error_description: refreshed.description } };
@@ -52,7 +52,7 @@ export function validateCredential(state: State, credential: StoredCredential): 
  */
 export function syncWithGrant(state: State, credential: StoredCredential): void {
   if (!credential.followsGrant || !credential.grantId) return;
-  const spec = specFor(kindOf(credential.kind).provider);
+  const spec = state.catalog.spec(state.catalog.kind(credential.kind).provider);
   const now = state.clock.now();
   const credentials = state.leaf.credentials;
   if (!state.providers.liveToken(spec, credential.refreshToken, "refresh")) {

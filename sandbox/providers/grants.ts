@@ -1,5 +1,4 @@
 import { randomInt, randomUUID } from "node:crypto";
-import type { SandboxProviderId } from "../accounts";
 import type { Clock } from "../clock";
 import { randomSecret } from "../secrets";
 import { verifierMatches } from "./pkce";
@@ -13,7 +12,7 @@ export interface Organization {
 /** One grower's consent to one client: what the tokens are for. */
 export interface Grant {
   id: string;
-  provider: SandboxProviderId;
+  provider: string;
   clientId: string;
   /** The grower's account at the provider. */
   subject: string;
@@ -34,7 +33,7 @@ interface AuthorizationCode {
 
 interface IssuedToken {
   kind: "access" | "refresh";
-  provider: SandboxProviderId;
+  provider: string;
   grantId: string;
   clientId: string;
   /** The code the token descends from, so redeeming that code twice can revoke them all. */
@@ -77,7 +76,7 @@ export class ProviderStore {
   constructor(private readonly clock: Clock, private readonly issued: Set<string>) {}
 
   createGrant(spec: ProviderSpec, clientId: string, scopes: string[]): Grant {
-    const organizations = (spec.organizationNames ?? []).map((name) => ({ id: String(randomInt(100_000, 1_000_000)), name }));
+    const organizations = (spec.organizations?.names ?? []).map((name) => ({ id: String(randomInt(100_000, 1_000_000)), name }));
     const grant = { id: randomUUID(), provider: spec.id, clientId, subject: randomUUID(), scopes, organizations, selectedOrganizationIds: new Set<string>() };
     this.grants.set(grant.id, grant);
     this.newestGrantByClient.set(clientId, grant.id);
@@ -133,6 +132,11 @@ export class ProviderStore {
     const token = this.tokens.get(value);
     const live = token && token.provider === spec.id && token.kind === kind && !token.revoked && token.expiresAt > this.clock.now();
     return live ? token : undefined;
+  }
+
+  /** Refresh tokens issued under a grant, first-issued first: the first is the code exchange's, what the client got. */
+  refreshTokensOf(grantId: string): string[] {
+    return [...this.tokens].filter(([, token]) => token.grantId === grantId && token.kind === "refresh").map(([value]) => value);
   }
 
   /** The grower withdrew consent at the provider: nothing issued under the grant works any more. */

@@ -1,11 +1,10 @@
+import type { Catalog } from "../catalog";
 import type { Route } from "../router";
 import { decideConsent, showConsent } from "./authorize";
-import { deereOrganizationRoutes } from "./deere-organizations";
-import { johnDeereRoutes } from "./john-deere";
-import { providerSpecs } from "./registry";
+import { discoveryRoutes } from "./discovery";
+import { organizationRoutes } from "./organizations";
 import type { ProviderSpec } from "./spec";
 import { tokenEndpoint } from "./token-endpoint";
-import { trimbleRoutes } from "./trimble";
 
 // Consent pages are for people and never fault; the token endpoint is machine-to-machine and may.
 function oauthRoutes(spec: ProviderSpec): Route[] {
@@ -16,4 +15,5 @@ function oauthRoutes(spec: ProviderSpec): Route[] {
   ];
 }
 
-export const providerRoutes: Route[] = [...providerSpecs.flatMap(oauthRoutes), ...johnDeereRoutes, ...deereOrganizationRoutes, ...trimbleRoutes];
+export const providerRoutes = (catalog: Catalog): Route[] =>
+  catalog.specs.flatMap((spec) => [...oauthRoutes(spec), ...discoveryRoutes(spec), ...organizationRoutes(spec)]);

@@ -1,47 +1,73 @@
-import { sandboxClients, type SandboxProviderId } from "../accounts";
-import type { Sandbox } from "../context";
-import type { TokenSet } from "./grants";
+import type { Endpoints, Provider } from "@/lib/providers/types";
 
 export interface RegisteredClient {
   clientId: string;
   clientSecret: string;
-  apiKey?: string;
-  applicationName?: string;
+  /** Values registered with the client beyond its secret (Climate's API key), by option name. */
+  secrets: Record<string, string>;
 }
 
-/** What differs between the simulated authorization servers; everything else is shared code. */
+/** One simulated authorization server, derived from the provider's file: what it issues and what it checks. */
 export interface ProviderSpec {
-  id: SandboxProviderId;
+  id: string;
   /** As shown on the consent page: "Sign in to NAME (sandbox)". */
   name: string;
-  /** Start of every code and token this provider issues, e.g. `cfv` gives `cfv_code_`, `cfv_at_`, `cfv_rt_`. */
   tokenPrefix: string;
-  paths: { authorize: string; token: string };
+  paths: Endpoints;
+  client: RegisteredClient;
+  /** The option values the sandbox client is registered with (origin-dependent ones left out). */
+  options: Record<string, string>;
   /** Why these scopes cannot be granted, or undefined when they can. */
   scopeError(scopes: readonly string[]): string | undefined;
+  grantableScopes: readonly string[];
   /** Parameters the provider's authorize page needs beyond RFC 6749's. */
-  requiredAuthorizeParams?: Record<string, string>;
-  /** "required": S256 or the request is refused; "optional": honored when sent. */
+  requiredAuthorizeParams: Record<string, string>;
   pkce: "required" | "optional";
   lifetimes: { codeSeconds: number; accessTokenSeconds: number; refreshTokenSeconds: number };
-  /** A used refresh token is replaced by a new one (and the old one dies). */
   rotatesRefreshToken: boolean;
   issuesRefreshToken(scopes: readonly string[]): boolean;
-  /** Organizations each new grant can share (Deere asks the grower to pick among them). */
-  organizationNames?: readonly string[];
-  /** Fields beyond RFC 6749 §5.1 in a token response (Trimble's id_token). */
-  extraTokenFields?(sandbox: Sandbox, tokens: TokenSet): Record<string, string>;
+  discovery?: "oauth-authorization-server" | "openid-configuration";
+  organizations?: { names: readonly string[]; apiPath: string; selectPath: string };
+  /** Whether token responses carry an OpenID id_token. */
+  issuesIdToken: boolean;
+}
+
+function scopeRule(grantable: readonly string[], exact: boolean): ProviderSpec["scopeError"] {
+  if (exact) {
+    return (scopes) =>
+      scopes.length === grantable.length && grantable.every((s) => scopes.includes(s)) ? undefined : `scope must be "${grantable.join(" ")}"`;
+  }
+  return (scopes) => {
+    const unknown = scopes.filter((scope) => !grantable.includes(scope));
+    return unknown.length ? `Unknown scope: ${unknown.join(" ")}` : undefined;
+  };
+}
+
+export function specFrom(provider: Provider): ProviderSpec {
+  const sandbox = provider.sandbox;
+  const options = Object.fromEntries(Object.entries(sandbox.options).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const secrets = Object.fromEntries(Object.entries(provider.options).filter(([, spec]) => spec.secret).map(([key]) => [key, options[key]!]));
+  const grantable = sandbox.scopes.grantable(options);
+  return {
+    id: provider.id,
+    name: provider.name,
+    tokenPrefix: sandbox.tokenPrefix,
+    paths: sandbox.endpoints,
+    client: { ...sandbox.client, secrets },
+    options,
+    grantableScopes: grantable,
+    scopeError: scopeRule(grantable, sandbox.scopes.exact ?? false),
+    requiredAuthorizeParams: provider.authorizeParams ?? {},
+    pkce: sandbox.pkce,
+    lifetimes: sandbox.lifetimes,
+    rotatesRefreshToken: sandbox.rotatesRefreshToken,
+    issuesRefreshToken: (scopes) => !sandbox.refreshTokenScope || scopes.includes(sandbox.refreshTokenScope),
+    discovery: sandbox.discovery,
+    organizations: sandbox.organizations,
+    issuesIdToken: sandbox.discovery === "openid-configuration",
+  };
 }
 
 export function registeredClient(spec: ProviderSpec, clientId: string | null | undefined): RegisteredClient | undefined {
-  const client: RegisteredClient = sandboxClients[spec.id];
-  return client.clientId === clientId ? client : undefined;
-}
-
-/** A scopeError for providers that grant any subset of a fixed list. */
-export function subsetOf(allowed: readonly string[]): ProviderSpec["scopeError"] {
-  return (scopes) => {
-    const unknown = scopes.filter((scope) => !allowed.includes(scope));
-    return unknown.length ? `Unknown scope: ${unknown.join(" ")}` : undefined;
-  };
+  return spec.client.clientId === clientId ? spec.client : undefined;
 }

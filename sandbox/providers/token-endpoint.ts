@@ -1,6 +1,7 @@
 import type { Sandbox } from "../context";
 import { json, mediaType, repeatedNames, type Incoming, type Reply } from "../http";
 import { authenticateClient } from "./client-auth";
+import { idToken } from "./discovery";
 import type { OAuthError, TokenSet } from "./grants";
 import type { ProviderSpec } from "./spec";
 
@@ -19,7 +20,7 @@ function tokenResponse(spec: ProviderSpec, sandbox: Sandbox, tokens: TokenSet): 
       expires_in: tokens.expiresIn,
       ...(tokens.refreshToken ? { refresh_token: tokens.refreshToken } : {}),
       scope: tokens.scopes.join(" "),
-      ...spec.extraTokenFields?.(sandbox, tokens),
+      ...(spec.issuesIdToken ? { id_token: idToken(sandbox, spec, tokens) } : {}),
     },
     noStore,
   );

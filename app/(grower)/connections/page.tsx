@@ -4,7 +4,7 @@ import { ConnectOutcome } from "@/components/connect-outcome";
 import { SiteHeader } from "@/components/site-header";
 import { requireGrower } from "@/lib/auth/page-guards";
 import { liveConnections } from "@/lib/connections/snapshots";
-import { connectErrorCodes, type ConnectErrorCode } from "@/lib/connections/messages";
+import { isConnectErrorCode } from "@/lib/connect/connect-error";
 import { providers } from "@/lib/providers";
 
 export const metadata: Metadata = { title: "Your connections" };
@@ -15,7 +15,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const initial = await liveConnections(viewer.leafUserId);
   const catalog = providers.map((p) => ({ id: p.id, name: p.name }));
   const errorProvider = catalog.find((p) => p.id === query.provider);
-  const error = connectErrorCodes.includes(query.error as ConnectErrorCode) ? (query.error as ConnectErrorCode) : undefined;
+  const error = isConnectErrorCode(query.error) ? query.error : undefined;
   const connected = catalog.find((p) => p.id === query.connected);
 
   return (

@@ -2,10 +2,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
-import { connectFailure, deliverCredentials, nextStep } from "@/lib/connections/connect-flow";
+import { deliverCredentials, nextStep } from "@/lib/connect/deliver";
+import { connectFailure } from "@/lib/http/connect-failure";
 import { plainPage } from "@/lib/http/plain-page";
 import { redirectUriFor } from "@/lib/oauth/client";
-import { ConnectError } from "@/lib/oauth/connect-error";
+import { ConnectError } from "@/lib/connect/connect-error";
 import { exchangeCode } from "@/lib/oauth/exchange";
 import { parseCallbackState } from "@/lib/oauth/callback-query";
 import { consumeTransaction, type ConsumedTransaction } from "@/lib/oauth/transactions";

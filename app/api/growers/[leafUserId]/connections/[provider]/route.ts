@@ -1,5 +1,5 @@
 // DELETE /api/growers/{leafUserId}/connections/{provider}: disconnect (deletes the credential at Leaf).
-import { disconnect } from "@/lib/connections/disconnect";
+import { disconnect } from "@/lib/growers/disconnect";
 import { actorOf, apiError, foreignOrigin, viewerFor } from "@/lib/http/api";
 import { isLeafError } from "@/lib/leaf";
 import { findProvider } from "@/lib/providers";

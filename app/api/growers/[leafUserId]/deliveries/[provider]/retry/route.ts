@@ -1,5 +1,5 @@
 // POST /api/growers/{leafUserId}/deliveries/{provider}/retry: staff send a delivery Leaf refused back to the worker.
-import { retryDelivery } from "@/lib/connections/deliveries";
+import { retryDelivery } from "@/lib/outbox/deliveries";
 import { actorOf, apiError, staffChange } from "@/lib/http/api";
 import { findProvider } from "@/lib/providers";
 

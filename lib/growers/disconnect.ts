@@ -3,8 +3,8 @@ import { audit } from "@/lib/audit";
 import { leaf } from "@/lib/leaf";
 import { deleteCredentials } from "@/lib/leaf/credentials";
 import type { Provider } from "@/lib/providers";
-import { dropDeliveries } from "./deliveries";
-import { recordStatus } from "./snapshots";
+import { dropDeliveries } from "@/lib/outbox/deliveries";
+import { recordStatus } from "@/lib/connections/snapshots";
 
 /** Removes the credential at Leaf and anything of it still waiting with us. */
 export async function disconnect(leafUserId: string, provider: Provider, actor: string): Promise<void> {

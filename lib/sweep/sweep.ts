@@ -9,9 +9,9 @@ import { connectionSnapshots, growers } from "@/lib/db/schema";
 import { LeafClient } from "@/lib/leaf";
 import { logger } from "@/lib/log";
 import { providers, type Provider } from "@/lib/providers";
-import { acquireLease, releaseLease, renewLease } from "./sweep-lease";
-import { runPaced, slidingWindowLimiter, type RateLimiter } from "./sweep-pacing";
-import { refreshSnapshot } from "./snapshots";
+import { acquireLease, releaseLease, renewLease } from "./lease";
+import { runPaced, slidingWindowLimiter, type RateLimiter } from "./pacing";
+import { refreshSnapshot } from "@/lib/connections/snapshots";
 
 export interface SweepSettings {
   concurrency: number;

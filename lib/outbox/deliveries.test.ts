@@ -5,6 +5,7 @@ import { leaf } from "@/lib/leaf";
 import { postCredentials } from "@/lib/leaf/credentials";
 import { createLeafUser } from "@/lib/leaf/users";
 import { findProvider } from "@/lib/providers";
+import { leafBody } from "@/lib/providers/leaf-body";
 import { settingsFor } from "@/lib/providers/settings";
 import { appAgainstSandbox } from "@/lib/testing/app-env";
 import { attemptDelivery, claimDueDeliveries, retryDelivery, stageDelivery } from "./deliveries";
@@ -65,7 +66,7 @@ describe("deliveries", () => {
     const row = await stageDelivery(user, trimble, tokens("d1"), "corr-4");
     expect(await attemptDelivery(row)).toBe("retrying");
     // As if the reset had cut Leaf's answer, not our request: Leaf holds the credential and validates it.
-    await postCredentials(leaf(), user, trimble.leaf.path, trimble.leaf.body(tokens("d1"), settingsFor(trimble)));
+    await postCredentials(leaf(), user, trimble.leaf.path, leafBody(trimble, tokens("d1"), settingsFor(trimble)));
     const posts = async () => Object.entries((await app.control("GET", "calls")) as Record<string, number>)
       .filter(([k]) => k.startsWith("leaf.POST") && k.includes("trimble-credentials")).reduce((n, [, v]) => n + v, 0);
     const before = await posts();

@@ -3,25 +3,24 @@ import { html, json, mediaType, redirect, type Incoming, type Reply } from "../h
 import { errorPage, messagePage, organizationsPage } from "../pages";
 import type { Route } from "../router";
 import type { Grant } from "./grants";
-import { johnDeere } from "./john-deere";
 import { isAllowedReturnUri } from "./redirect-uris";
-import { registeredClient } from "./spec";
+import { registeredClient, type ProviderSpec } from "./spec";
 
 const axiom = "application/vnd.deere.axiom.v3+json";
 
-export function selectOrganizationsUrl(sandbox: Sandbox, grant: Grant): string {
-  return `${sandbox.url}/deere/connections/${encodeURIComponent(grant.clientId)}/select-organizations`;
+export function selectOrganizationsUrl(sandbox: Sandbox, spec: ProviderSpec, grant: Grant): string {
+  return `${sandbox.url}${spec.organizations!.selectPath.replace("{clientId}", encodeURIComponent(grant.clientId))}`;
 }
 
 function apiError(status: number, message: string, headers: Record<string, string> = {}): Reply {
   return json(status, { errors: [{ message }] }, headers);
 }
 
-// GET /deere/platform/organizations — until the grower picks organizations, each carries a
+// GET {apiPath} (Deere's /platform/organizations) — until the grower picks organizations, each carries a
 // `connections` link to the page where they do; the app must send them there.
-function listOrganizations(req: Incoming, sandbox: Sandbox): Reply {
+function listOrganizations(spec: ProviderSpec, req: Incoming, sandbox: Sandbox): Reply {
   const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-  const token = bearer ? sandbox.state.providers.liveToken(johnDeere, bearer, "access") : undefined;
+  const token = bearer ? sandbox.state.providers.liveToken(spec, bearer, "access") : undefined;
   if (!token) return apiError(401, "Invalid or expired access token", { "www-authenticate": 'Bearer error="invalid_token"' });
   if (!(req.headers.accept ?? "").includes(axiom)) return apiError(406, `Accept must be ${axiom}`);
   if (!token.scopes.includes("org1") && !token.scopes.includes("org2")) return apiError(403, "The org1 or org2 scope is required");
@@ -34,11 +33,11 @@ function listOrganizations(req: Incoming, sandbox: Sandbox): Reply {
     type: "customer",
     member: true,
     links: [
-      { rel: "self", uri: `${sandbox.url}/deere/platform/organizations/${org.id}` },
-      ...(unconnected ? [{ rel: "connections", uri: selectOrganizationsUrl(sandbox, grant) }] : []),
+      { rel: "self", uri: `${sandbox.url}${spec.organizations!.apiPath}/${org.id}` },
+      ...(unconnected ? [{ rel: "connections", uri: selectOrganizationsUrl(sandbox, spec, grant) }] : []),
     ],
   }));
-  const self = { rel: "self", uri: `${sandbox.url}/deere/platform/organizations` };
+  const self = { rel: "self", uri: `${sandbox.url}${spec.organizations!.apiPath}` };
   return json(200, { links: [self], total: values.length, values }, { "content-type": `${axiom};charset=UTF-8` });
 }
 
@@ -50,18 +49,18 @@ function findGrant(sandbox: Sandbox, clientId: string, grantId: string | null): 
   return grant?.clientId === clientId ? grant : undefined;
 }
 
-function readPageRequest(req: Incoming, sandbox: Sandbox, params: URLSearchParams): { grant: Grant; returnUri: string | null } | Reply {
-  const client = registeredClient(johnDeere, req.params.clientId);
-  if (!client) return rejected("This application is not registered with John Deere.");
+function readPageRequest(spec: ProviderSpec, req: Incoming, sandbox: Sandbox, params: URLSearchParams): { grant: Grant; returnUri: string | null } | Reply {
+  const client = registeredClient(spec, req.params.clientId);
+  if (!client) return rejected(`This application is not registered with ${spec.name}.`);
   const returnUri = params.get("redirect_uri");
   if (returnUri !== null && !isAllowedReturnUri(returnUri, sandbox.extraRedirectUris)) return rejected("The redirect_uri is not allowed.");
   const grant = findGrant(sandbox, client.clientId, params.get("grant"));
-  if (!grant) return rejected("There is no John Deere consent for this application yet.");
+  if (!grant) return rejected(`There is no ${spec.name} consent for this application yet.`);
   return { grant, returnUri };
 }
 
-function showPage(req: Incoming, sandbox: Sandbox): Reply {
-  const found = readPageRequest(req, sandbox, req.query);
+function showPage(spec: ProviderSpec, req: Incoming, sandbox: Sandbox): Reply {
+  const found = readPageRequest(spec, req, sandbox, req.query);
   if ("status" in found) return found;
   const { grant, returnUri } = found;
   const organizations = grant.organizations.map((org) => ({ ...org, selected: grant.selectedOrganizationIds.has(org.id) }));
@@ -69,10 +68,10 @@ function showPage(req: Incoming, sandbox: Sandbox): Reply {
   return html(200, organizationsPage({ action: req.path, organizations, fields }));
 }
 
-async function saveSelection(req: Incoming, sandbox: Sandbox): Promise<Reply> {
+async function saveSelection(spec: ProviderSpec, req: Incoming, sandbox: Sandbox): Promise<Reply> {
   if (mediaType(req.headers) !== "application/x-www-form-urlencoded") return rejected("The form was not submitted as a form.");
   const form = new URLSearchParams(await req.text());
-  const found = readPageRequest(req, sandbox, form);
+  const found = readPageRequest(spec, req, sandbox, form);
   if ("status" in found) return found;
   const { grant, returnUri } = found;
   const chosen = form.getAll("organization");
@@ -82,10 +81,13 @@ async function saveSelection(req: Incoming, sandbox: Sandbox): Promise<Reply> {
   return returnUri ? redirect(returnUri, 303) : html(200, messagePage("Organizations saved (sandbox)", "You can close this page."));
 }
 
-const selectPath = "/deere/connections/{clientId}/select-organizations";
-
-export const deereOrganizationRoutes: Route[] = [
-  { method: "GET", pattern: "/deere/platform/organizations", name: "john-deere.organizations", target: "john-deere", handle: listOrganizations },
-  { method: "GET", pattern: selectPath, name: "john-deere.select-organizations", handle: showPage },
-  { method: "POST", pattern: selectPath, name: "john-deere.select-organizations.submit", handle: saveSelection },
-];
+/** The provider's organizations API and the page where the grower picks what to share (Deere's). */
+export function organizationRoutes(spec: ProviderSpec): Route[] {
+  if (!spec.organizations) return [];
+  const { apiPath, selectPath } = spec.organizations;
+  return [
+    { method: "GET", pattern: apiPath, name: `${spec.id}.organizations`, target: spec.id, handle: (req, sb) => listOrganizations(spec, req, sb) },
+    { method: "GET", pattern: selectPath, name: `${spec.id}.select-organizations`, handle: (req, sb) => showPage(spec, req, sb) },
+    { method: "POST", pattern: selectPath, name: `${spec.id}.select-organizations.submit`, handle: (req, sb) => saveSelection(spec, req, sb) },
+  ];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runPaced, slidingWindowLimiter, type Clock } from "./sweep-pacing";
+import { runPaced, slidingWindowLimiter, type Clock } from "./pacing";
 
 /** Time that moves only when every pending promise is waiting on a sleep. */
 class FakeClock implements Clock {

@@ -1,24 +1,29 @@
+import { providers } from "@/lib/providers/registry";
+
 // A realistic spread of growers and connection statuses for scale runs, the same every time (seeded
 // PRNG): most growers connect one or two providers, a tenth of connections need attention.
 
-type Kind = "climate-field-view" | "john-deere" | "trimble";
+/** Leaf's status strings and the share of growers in each; what is left over has not connected. */
+type Mix = [status: string, share: number][];
+
+// Shares seen for the first three providers; any other provider gets the typical mix.
+const typicalMix: Mix = [["OK", 0.35], ["UNAUTHENTICATED", 0.04], ["MISSING_PERMISSION", 0.02], ["TEMPORARILY_UNAVAILABLE", 0.01]];
+const mixes: Record<string, Mix> = {
+  "climate-fieldview": [["OK", 0.42], ["UNAUTHENTICATED", 0.05], ["MISSING_PERMISSION", 0.02], ["TEMPORARILY_UNAVAILABLE", 0.01], ["PROCESSING", 0.005]],
+  "john-deere": [["OK", 0.5], ["UNAUTHENTICATED", 0.06], ["MISSING_PERMISSION", 0.05], ["TEMPORARILY_UNAVAILABLE", 0.01]],
+  trimble: [["OK", 0.22], ["UNAUTHENTICATED", 0.03], ["MISSING_PERMISSION", 0.01]],
+};
 
 export interface SeedUser {
   name: string;
   email: string;
-  credentials: Partial<Record<Kind, string>>;
+  /** Leaf's status per credential kind (the provider's Leaf path without "-credentials"). */
+  credentials: Record<string, string>;
 }
 
 const firstNames = ["Ada", "Ben", "Cora", "Dale", "Edna", "Floyd", "Greta", "Hank", "Ida", "Jed", "Kay", "Luis", "Mae", "Ned", "Opal", "Pete", "Rosa", "Sam", "Tess", "Walt"];
 const lastNames = ["Anderson", "Brooks", "Carter", "Dietrich", "Evans", "Fischer", "Garcia", "Hansen", "Iverson", "Jensen", "Kowalski", "Larsen", "Miller", "Nielsen", "Olson", "Peterson", "Schmidt", "Thompson", "Vogel", "Wagner"];
 const farms = ["Acres", "Creek", "Ridge", "Valley", "Prairie", "Hollow", "Bend", "Meadows"];
-
-/** Share of growers with each Leaf status per provider; what is left over has not connected it. */
-const mix: Record<Kind, [status: string, share: number][]> = {
-  "climate-field-view": [["OK", 0.42], ["UNAUTHENTICATED", 0.05], ["MISSING_PERMISSION", 0.02], ["TEMPORARILY_UNAVAILABLE", 0.01], ["PROCESSING", 0.005]],
-  "john-deere": [["OK", 0.5], ["UNAUTHENTICATED", 0.06], ["MISSING_PERMISSION", 0.05], ["TEMPORARILY_UNAVAILABLE", 0.01]],
-  trimble: [["OK", 0.22], ["UNAUTHENTICATED", 0.03], ["MISSING_PERMISSION", 0.01]],
-};
 
 /** mulberry32: small, fast, and enough for spreading test data. */
 function random(seed: number): () => number {
@@ -32,9 +37,9 @@ function random(seed: number): () => number {
   };
 }
 
-function pickStatus(kind: Kind, roll: number): string | undefined {
+function pickStatus(mix: Mix, roll: number): string | undefined {
   let edge = 0;
-  for (const [status, share] of mix[kind]) if (roll < (edge += share)) return status;
+  for (const [status, share] of mix) if (roll < (edge += share)) return status;
   return undefined;
 }
 
@@ -46,9 +51,9 @@ export function seedUsers(count: number, tag: string, seed = 42): SeedUser[] {
     const last = lastNames[Math.floor(next() * lastNames.length)]!;
     const farm = farms[Math.floor(next() * farms.length)]!;
     const credentials: SeedUser["credentials"] = {};
-    for (const kind of Object.keys(mix) as Kind[]) {
-      const status = pickStatus(kind, next());
-      if (status) credentials[kind] = status;
+    for (const provider of providers) {
+      const status = pickStatus(mixes[provider.id] ?? typicalMix, next());
+      if (status) credentials[provider.leaf.path.replace(/-credentials$/, "")] = status;
     }
     return { name: `${first} ${last} (${last} ${farm})`, email: `${first}.${last}.${i}.${tag}@growers.test`.toLowerCase(), credentials };
   });
@@ -67,20 +72,4 @@ export async function seedSandbox(sandboxUrl: string, users: SeedUser[]): Promis
     ids.push(...((await response.json()) as { ids: string[] }).ids);
   }
   return ids;
-}
-
-/** A staff session cookie, through next-auth's credentials sign-in as the browser does it. */
-export async function staffCookie(appUrl: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${appUrl}/api/auth/csrf`);
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${appUrl}/api/auth/callback/staff`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session"));
-  if (!session) throw new Error(`staff sign-in failed (${signIn.status}); check HEADLAND_STAFF_EMAIL and HEADLAND_STAFF_PASSWORD`);
-  return session;
 }

@@ -2,8 +2,8 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionSnapshots, growers, statusHistory } from "@/lib/db/schema";
 import { appAgainstSandbox } from "@/lib/testing/app-env";
-import { acquireLease, releaseLease, renewLease } from "./sweep-lease";
-import { slidingWindowLimiter } from "./sweep-pacing";
+import { acquireLease, releaseLease, renewLease } from "./lease";
+import { slidingWindowLimiter } from "./pacing";
 import { duePairs, sweepOnce, throttledLeaf } from "./sweep";
 
 let app: Awaited<ReturnType<typeof appAgainstSandbox>>;

@@ -11,9 +11,10 @@ import { isLeafError, leaf } from "@/lib/leaf";
 import { getCredentials, postCredentials } from "@/lib/leaf/credentials";
 import { logger } from "@/lib/log";
 import { findProvider, type Provider, type TokenSet } from "@/lib/providers";
+import { leafBody } from "@/lib/providers/leaf-body";
 import { settingsFor } from "@/lib/providers/settings";
 import { retryDelayMs } from "./backoff";
-import { recordStatus } from "./snapshots";
+import { recordStatus } from "@/lib/connections/snapshots";
 
 export type Delivery = typeof deliveries.$inferSelect;
 export type DeliveryOutcome = "delivered" | "retrying" | "failed";
@@ -60,13 +61,12 @@ async function alreadyAtLeaf(row: Delivery, provider: Provider, tokens: TokenSet
   return Number.isFinite(created) && created >= row.createdAt.getTime() - clockSkewMs;
 }
 
-/** POSTs the credentials body to Leaf; deletes the sealed copy once Leaf has it. */
-export async function attemptDelivery(row: Delivery): Promise<DeliveryOutcome> {
-  const provider = providerOf(row);
+/** POSTs the credentials body to Leaf; deletes the sealed copy once Leaf has it. The worker finds the provider by id. */
+export async function attemptDelivery(row: Delivery, provider: Provider = providerOf(row)): Promise<DeliveryOutcome> {
   const tokens = sealedTokens.parse(JSON.parse(open(config().keyring, row.id, row.keyId, row.sealed)));
   try {
     if (!(await alreadyAtLeaf(row, provider, tokens))) {
-      await postCredentials(leaf(), row.leafUserId, provider.leaf.path, provider.leaf.body(tokens, settingsFor(provider)));
+      await postCredentials(leaf(), row.leafUserId, provider.leaf.path, leafBody(provider, tokens, settingsFor(provider)));
     }
   } catch (error) {
     return recordFailure(row, error);
