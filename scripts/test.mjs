@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: unit tests (vitest), then the browser flows (Playwright in Debian's Chromium) against
-// freshly started sandbox + app servers on free ports. Ends with one summary line for both.
+// `npm test`: unit tests (vitest), then the browser flows (Playwright in the Chromium that
+// e2e/support/chromium.ts finds) against freshly started sandbox + app servers on free ports. Ends with
+// one summary line for both.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
