@@ -58,7 +58,7 @@ async function timeRequests(url: string, headers: Record<string, string>): Promi
 
 async function seedAndSweep(sandboxUrl: string): Promise<void> {
   // Import the app's modules only now: their configuration is read from the environment set above.
-  const { openDatabase, useDatabaseForTests } = await import("@/lib/db/client");
+  const { openDatabase, installTestDatabase } = await import("@/lib/db/client");
   const { config } = await import("@/lib/config");
   const { leaf } = await import("@/lib/leaf");
   const { importLeafUsers } = await import("@/lib/growers/import-leaf-users");
@@ -72,7 +72,7 @@ async function seedAndSweep(sandboxUrl: string): Promise<void> {
   console.log(`seeded ${growerCount} Leaf users in ${seconds(Date.now() - started)}`);
 
   const { db, close } = await openDatabase({ dir: path.join(dataDir, "pglite") });
-  useDatabaseForTests(db);
+  installTestDatabase(db);
   started = Date.now();
   const imported = await importLeafUsers(leaf(), "bench");
   const again = await importLeafUsers(leaf(), "bench");
@@ -129,11 +129,11 @@ async function startApp(sandboxPort: number): Promise<{ url: string; child: Chil
   throw new Error("the app did not start");
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The same rows as a static page: what a server that does nothing but send bytes achieves. */
 function staticPage(data: { rows: { leafUserId: string; name: string; email: string; cells: { status: string }[]; lastChecked: string | null }[] }): string {
-  const rows = data.rows.map((r) => `<tr><th scope="row"><a href="/growers/${r.leafUserId}">${escape(r.name)}</a><div>${escape(r.email)}</div></th>${r.cells.map((c) => `<td><span class="badge">${c.status}</span></td>`).join("")}<td>${r.lastChecked ?? "Never"}</td></tr>`).join("");
+  const rows = data.rows.map((r) => `<tr><th scope="row"><a href="/growers/${r.leafUserId}">${escapeHtml(r.name)}</a><div>${escapeHtml(r.email)}</div></th>${r.cells.map((c) => `<td><span class="badge">${c.status}</span></td>`).join("")}<td>${r.lastChecked ?? "Never"}</td></tr>`).join("");
   return `<!doctype html><html><head><title>Growers</title></head><body><table><thead><tr><th>Grower</th><th>Climate FieldView</th><th>John Deere</th><th>Trimble</th><th>Last checked</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
 }
 

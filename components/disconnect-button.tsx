@@ -29,13 +29,13 @@ export function DisconnectButton({ leafUserId, provider, onDone }: Props) {
     );
   }
   return (
-    <div role="group" aria-label={`Confirm disconnecting ${provider.name}`} className="flex flex-wrap items-center gap-3 rounded-lg bg-stone-100 p-3">
+    <fieldset aria-label={`Confirm disconnecting ${provider.name}`} className="flex flex-wrap items-center gap-3 rounded-lg bg-stone-100 p-3">
       <span>Disconnect {provider.name}? Its data will stop syncing until you connect again.</span>
       <button type="button" disabled={busy} onClick={disconnect} className="rounded-lg bg-red-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
         {busy ? "Disconnecting…" : "Yes, disconnect"}
       </button>
       <button type="button" disabled={busy} onClick={() => setConfirming(false)} className="rounded-lg px-3 py-1.5 text-stone-700">Cancel</button>
       {error && <p role="alert" className="w-full text-sm text-red-700">{error}</p>}
-    </div>
+    </fieldset>
   );
 }

@@ -1,18 +1,18 @@
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { consent, invitedGrower, leafCredential, providerCases, region, sandboxControl, sandboxUrl, signInAsStaff, statusIn } from "./helpers";
+import { consent, invitedGrower, providerCase, providerCases, region, signInAsStaff, statusIn, type ProviderCase } from "./helpers";
+import { addGrower, leafCredential, refreshTokenPattern, sandboxControl, sharedStack, staffApi, staffStatePath } from "./support/api";
+import { kindOf } from "./support/sandbox-spec";
 
 // Staff at scale: the dashboard's live statuses, search and filter, a grower's page, and who may see
 // them. The server and sandbox are shared with parallel tests, so every test works on growers with a
 // name of its own and aims sandbox changes at its own Leaf users.
 
-const appUrl = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
-// The setup project signs staff in once per run (sign-in allows 10 attempts per account per 15 minutes).
-const sharedStaffState = path.join(process.env.E2E_DATA_DIR!, "staff-session.json");
+const [climate, deere, trimble] = [providerCase("climate-fieldview"), providerCase("john-deere"), providerCase("trimble")];
 
+// The setup project signs staff in once per run (sign-in allows 10 attempts per account per 15 minutes).
 async function staffContext(browser: Browser): Promise<BrowserContext> {
-  if (existsSync(sharedStaffState)) return browser.newContext({ storageState: sharedStaffState });
+  if (existsSync(staffStatePath)) return browser.newContext({ storageState: staffStatePath });
   const context = await browser.newContext();
   await signInAsStaff(await context.newPage());
   return context;
@@ -21,14 +21,16 @@ async function staffContext(browser: Browser): Promise<BrowserContext> {
 let unique = 0;
 const uniqueName = (label: string) => `${label} ${Date.now().toString(36)}${process.pid}${++unique}`;
 
-type Kind = "climate-field-view" | "john-deere" | "trimble";
-
-/** Leaf users with credentials already in these statuses, straight into the sandbox. */
-async function seedLeafUsers(page: Page, users: { name: string; credentials: Partial<Record<Kind, string>> }[]): Promise<string[]> {
-  const response = await sandboxControl(page, "post", "leaf/seed", {
-    users: users.map((u) => ({ ...u, email: `${u.name.toLowerCase().replace(/\W+/g, ".")}@dash.test` })),
+/** Leaf users with credentials already in these statuses (Leaf's words, by provider), straight into the sandbox. */
+async function seedLeafUsers(users: { name: string; credentials: [ProviderCase, string][] }[]): Promise<string[]> {
+  const seeded = await sandboxControl(sharedStack, "POST", "leaf/seed", {
+    users: users.map((u) => ({
+      name: u.name,
+      email: `${u.name.toLowerCase().replace(/\W+/g, ".")}@dash.test`,
+      credentials: Object.fromEntries(u.credentials.map(([provider, status]) => [kindOf(provider.id), status])),
+    })),
   });
-  return (await response.json()).ids;
+  return seeded.ids;
 }
 
 async function importFromLeaf(page: Page): Promise<void> {
@@ -37,37 +39,37 @@ async function importFromLeaf(page: Page): Promise<void> {
 }
 
 const growerRow = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(name) }) });
-const providerColumn: Record<string, number> = { "Climate FieldView": 0, "John Deere": 1, Trimble: 2 };
-const cellOf = (page: Page, name: string, provider: string) => growerRow(page, name).getByRole("cell").nth(providerColumn[provider]!);
+// The dashboard has a column per provider, in the registry's order.
+const cellOf = (page: Page, name: string, provider: ProviderCase) => growerRow(page, name).getByRole("cell").nth(providerCases.indexOf(provider));
 
 test("staff see a grower go from Connected to Needs reconnect without reloading, and why on the grower's page", async ({ browser }) => {
   const staff = await (await staffContext(browser)).newPage();
   const name = uniqueName("Revoked");
-  const [leafUserId] = await seedLeafUsers(staff, [{ name, credentials: { "john-deere": "OK", trimble: "OK" } }]);
+  const [leafUserId] = await seedLeafUsers([{ name, credentials: [[deere, "OK"], [trimble, "OK"]] }]);
 
   await staff.goto("/dashboard");
   await importFromLeaf(staff);
   await staff.getByLabel("Search growers").fill(name);
   await expect(growerRow(staff, name)).toHaveCount(1);
   // The background sweep checks never-checked connections first.
-  await expect(cellOf(staff, name, "John Deere").getByText("Connected", { exact: true })).toBeVisible({ timeout: 20_000 });
-  await expect(cellOf(staff, name, "Climate FieldView").getByText("Not connected", { exact: true })).toBeVisible();
+  await expect(cellOf(staff, name, deere).getByText("Connected", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(cellOf(staff, name, climate).getByText("Not connected", { exact: true })).toBeVisible();
   await expect(staff.getByText(/^Updated /)).toBeVisible();
 
   await staff.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
-  await sandboxControl(staff, "post", `leaf/users/${leafUserId}/john-deere-credentials/revoke`);
-  await expect(cellOf(staff, name, "John Deere").getByText("Needs reconnect", { exact: true })).toBeVisible({ timeout: 25_000 });
-  await expect(cellOf(staff, name, "John Deere")).toContainText(/since [A-Z][a-z]{2} \d{1,2}/);
-  await expect(cellOf(staff, name, "Trimble").getByText("Connected", { exact: true })).toBeVisible();
+  await sandboxControl(sharedStack, "POST", `leaf/users/${leafUserId}/${deere.leaf.path}/revoke`);
+  await expect(cellOf(staff, name, deere).getByText("Needs reconnect", { exact: true })).toBeVisible({ timeout: 25_000 });
+  await expect(cellOf(staff, name, deere)).toContainText(/since [A-Z][a-z]{2} \d{1,2}/);
+  await expect(cellOf(staff, name, trimble).getByText("Connected", { exact: true })).toBeVisible();
   expect(await staff.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   await expect(staff).toHaveURL(new RegExp(`q=${encodeURIComponent(name).replace(/%20/g, "(\\+|%20)")}`));
 
   await staff.getByRole("link", { name }).click();
   await expect(staff.getByRole("heading", { name })).toBeVisible();
-  const deere = region(staff, "John Deere");
-  await expect(deere.getByRole("row").filter({ hasText: "Refresh token revoked by the user" }).filter({ hasText: "401" })).toBeVisible();
-  const stored = await (await staff.request.get(`${sandboxUrl}/_sandbox/leaf/users/${leafUserId}/john-deere-credentials`)).json();
-  await expect(deere.getByText(`••••${stored.refreshToken.slice(-4)}`)).toBeVisible();
+  const deereRegion = region(staff, deere.name);
+  await expect(deereRegion.getByRole("row").filter({ hasText: "Refresh token revoked by the user" }).filter({ hasText: "401" })).toBeVisible();
+  const stored = await leafCredential(sharedStack, leafUserId!, deere);
+  await expect(deereRegion.getByText(`••••${stored.refreshToken.slice(-4)}`)).toBeVisible();
   const html = await staff.content();
   for (const secret of [stored.refreshToken, stored.accessToken, stored.clientSecret]) expect(html).not.toContain(secret);
 });
@@ -75,16 +77,16 @@ test("staff see a grower go from Connected to Needs reconnect without reloading,
 test("staff find growers by search and with the one-click Needs attention filter, kept in the URL", async ({ browser }) => {
   const staff = await (await staffContext(browser)).newPage();
   const prefix = uniqueName("Filter");
-  const [brokenId] = await seedLeafUsers(staff, [
-    { name: `${prefix} Broken`, credentials: { trimble: "UNAUTHENTICATED", "climate-field-view": "OK" } },
-    { name: `${prefix} Fine`, credentials: { trimble: "OK" } },
+  const [brokenId] = await seedLeafUsers([
+    { name: `${prefix} Broken`, credentials: [[trimble, "UNAUTHENTICATED"], [climate, "OK"]] },
+    { name: `${prefix} Fine`, credentials: [[trimble, "OK"]] },
   ]);
   await staff.goto("/dashboard");
   await importFromLeaf(staff);
   await staff.getByLabel("Search growers").fill(prefix);
   await expect(staff).toHaveURL(/[?&]q=Filter/);
   await expect(growerRow(staff, prefix)).toHaveCount(2);
-  await expect(cellOf(staff, `${prefix} Broken`, "Trimble").getByText("Needs reconnect", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(cellOf(staff, `${prefix} Broken`, trimble).getByText("Needs reconnect", { exact: true })).toBeVisible({ timeout: 20_000 });
 
   await staff.getByRole("button", { name: "Needs attention" }).click();
   await expect(growerRow(staff, prefix)).toHaveCount(1);
@@ -105,7 +107,7 @@ test("staff find growers by search and with the one-click Needs attention filter
 test("staff send a new invite (the old link stops working), check now and disconnect from a grower's page", async ({ browser }) => {
   const staff = await (await staffContext(browser)).newPage();
   const name = uniqueName("Actions");
-  const [leafUserId] = await seedLeafUsers(staff, [{ name, credentials: { trimble: "OK" } }]);
+  const [leafUserId] = await seedLeafUsers([{ name, credentials: [[trimble, "OK"]] }]);
   await staff.goto("/dashboard");
   await importFromLeaf(staff);
   await staff.goto(`/growers/${leafUserId}`);
@@ -123,21 +125,18 @@ test("staff send a new invite (the old link stops working), check now and discon
   await expect(oldLink.getByRole("heading", { name: "This invite link no longer works" })).toBeVisible();
 
   await staff.getByRole("button", { name: "Check now" }).click();
-  const trimble = region(staff, "Trimble");
-  await expect(trimble.getByText("Connected", { exact: true })).toBeVisible();
-  await trimble.getByRole("button", { name: "Disconnect Trimble" }).click();
-  await trimble.getByRole("button", { name: "Yes, disconnect" }).click();
-  await expect(trimble.getByText("Not connected", { exact: true })).toBeVisible();
-  await expect(trimble.getByText("Leaf holds no credential for Trimble.")).toBeVisible();
+  const card = region(staff, trimble.name);
+  await expect(card.getByText("Connected", { exact: true })).toBeVisible();
+  await card.getByRole("button", { name: "Disconnect Trimble" }).click();
+  await card.getByRole("button", { name: "Yes, disconnect" }).click();
+  await expect(card.getByText("Not connected", { exact: true })).toBeVisible();
+  await expect(card.getByText("Leaf holds no credential for Trimble.")).toBeVisible();
   await expect(staff.getByRole("row").filter({ hasText: "Disconnected Trimble" })).toBeVisible();
 });
 
 test("a grower cannot open the dashboard or another grower's page", async ({ browser }) => {
-  const staff = await (await staffContext(browser)).newPage();
-  const created = await staff.request.post("/api/growers", { data: { name: uniqueName("Nosy"), email: `nosy${Date.now()}@dash.test` }, headers: { origin: appUrl } });
-  expect(created.status()).toBe(201);
-  const { inviteUrl } = await created.json();
-  const [otherId] = await seedLeafUsers(staff, [{ name: uniqueName("Other"), credentials: {} }]);
+  const { inviteUrl } = await addGrower(await staffApi(), "Nosy");
+  const [otherId] = await seedLeafUsers([{ name: uniqueName("Other"), credentials: [] }]);
 
   const grower = await (await browser.newContext()).newPage();
   await grower.goto(inviteUrl);
@@ -151,9 +150,8 @@ test("a grower cannot open the dashboard or another grower's page", async ({ bro
 });
 
 test("staff see why Leaf refused a credential, with its reference, and send it again", async ({ browser }) => {
-  const trimble = providerCases.find((p) => p.id === "trimble")!;
   const { page: grower, leafUserId } = await invitedGrower(browser);
-  await sandboxControl(grower, "post", "faults", { target: "leaf", mode: "status", status: 400, count: 1, path: `${leafUserId}/${trimble.leaf.path}` });
+  await sandboxControl(sharedStack, "POST", "faults", { target: "leaf", mode: "status", status: 400, count: 1, path: `${leafUserId}/${trimble.leaf.path}` });
   await region(grower, trimble.name).getByRole("link", { name: "Connect Trimble" }).click();
   await consent(grower, trimble);
   await expect(statusIn(grower, trimble.name, "Error")).toBeVisible();
@@ -173,14 +171,13 @@ test("staff see why Leaf refused a credential, with its reference, and send it a
     await expect(region(staff, trimble.name).getByText(/^(Processing|Connected)$/)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expect(region(staff, trimble.name).getByRole("alert")).toHaveCount(0);
-  expect((await leafCredential(staff, leafUserId, trimble.leaf.path)).postedBody.refreshToken).toMatch(/^trm_rt_/);
+  expect((await leafCredential(sharedStack, leafUserId, trimble)).postedBody.refreshToken).toMatch(refreshTokenPattern(trimble));
   await expect(staff.getByRole("row").filter({ hasText: "Started connecting Trimble" }).filter({ hasText: "Saved to Leaf" })).toBeVisible();
 });
 
 test("a staff action whose connection drops says so and can be tried again", async ({ browser }) => {
   const staff = await (await staffContext(browser)).newPage();
-  const created = await staff.request.post("/api/growers", { data: { name: uniqueName("Offline"), email: `offline${Date.now()}@dash.test` }, headers: { origin: appUrl } });
-  const { leafUserId } = await created.json();
+  const { leafUserId } = await addGrower(await staffApi(), "Offline");
   await staff.goto(`/growers/${leafUserId}`);
 
   await staff.route("**/check", (route) => route.abort("internetdisconnected"));

@@ -5,7 +5,7 @@ import pino from "pino";
  * Structured logs. Every field that can carry a secret is redacted wherever it appears, so a token
  * that slips into a log call still never reaches a log line.
  */
-export const redactedFields = [
+const redactedFields = [
   "access_token", "refresh_token", "id_token", "client_secret", "code", "code_verifier", "state",
   "accessToken", "refreshToken", "idToken", "clientSecret", "codeVerifier", "apiKey", "password",
   "token", "authorization", "cookie", "sealed",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startSandbox } from "./server";
-import { connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, specOf } from "./testing";
+import { catalog, connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, specOf } from "./testing";
 
 const sandbox = useSandbox();
 const control = (path: string) => `${sandbox.url}/_sandbox${path}`;
@@ -105,9 +105,8 @@ describe("control endpoints", () => {
     const token = await leafToken(sandbox.url);
     const tokens = await connect(sandbox.url, "trimble");
     const { secrets } = await (await fetch(control("/issued"))).json();
-    for (const secret of [token, tokens.access_token, tokens.refresh_token, tokens.id_token, clientOf("trimble").clientSecret, clientOf("climate-fieldview").secrets.apiKey]) {
-      expect(secrets).toContain(secret);
-    }
+    const registered = catalog.specs.flatMap(({ client }) => [client.clientSecret, ...Object.values(client.secrets)]);
+    for (const secret of [token, tokens.access_token, tokens.refresh_token, tokens.id_token, ...registered]) expect(secrets).toContain(secret);
   });
 
   it("clears all state on reset", async () => {

@@ -150,8 +150,10 @@ describe("Leaf credentials", () => {
 
     const settled = await settledCredential(sandbox.url, token, path);
     expect(settled).toMatchObject({ status: "OK", clientId: cfv.clientId, apiKey: cfv.secrets.apiKey, scopes: ["asHarvested:read", "asPlanted:read", "asApplied:read", "fields:read", "resourceOwners:read", "farmOrganizations:read"] });
-    expect(settled.refreshToken).toMatch(/^cfv_rt_/);
-    expect(settled.refreshToken).not.toBe(tokens.refresh_token);
+    // Leaf holds the refresh token Climate rotated to, the grant's second: the first is the grower's.
+    const { grantId } = await (await fetch(`${sandbox.url}/_sandbox/leaf/users/${user}/climate-field-view-credentials`)).json();
+    const { refreshTokens } = await (await fetch(`${sandbox.url}/_sandbox/grants/${grantId}`)).json();
+    expect(refreshTokens).toEqual([tokens.refresh_token, settled.refreshToken]);
     expect(settled.accessToken).toMatch(/^cfv_at_/);
     // Leaf used the grower's refresh token: the copy the app kept is dead.
     const reuse = await tokenRequest(sandbox.url, "climate-fieldview", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! });

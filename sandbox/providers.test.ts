@@ -1,15 +1,10 @@
 import { createPublicKey, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { authorizeParams, basic, callbackUri, clientAuth, connect, consent, endpoints, postJson, tokenRequest, useSandbox, clientOf, specOf } from "./testing";
+import { authorizeParams, basic, callbackUri, catalog, clientAuth, connect, consent, endpoints, postJson, tokenRequest, useSandbox, clientOf, specOf } from "./testing";
 
 const sandbox = useSandbox();
-const providers: [string, string, string][] = [
-  ["climate-fieldview", "Climate FieldView", "cfv"],
-  ["john-deere", "John Deere", "jd"],
-  ["trimble", "Trimble", "trm"],
-];
 
-describe.each(providers)("%s authorization code flow", (provider, name, prefix) => {
+describe.each(catalog.specs.map((spec) => [spec.id, spec] as const))("%s authorization code flow", (provider, { name, tokenPrefix: prefix, lifetimes }) => {
   it("shows the consent page, redirects with a code, and exchanges it with HTTP Basic", async () => {
     const { params } = authorizeParams(provider, { state: `"><script>alert(1)</script>` });
     const page = await fetch(`${sandbox.url}${endpoints(provider).authorize}?${params}`);
@@ -35,7 +30,7 @@ describe.each(providers)("%s authorization code flow", (provider, name, prefix) 
     const tokens = await response.json();
     expect(tokens).toMatchObject({ token_type: "Bearer", access_token: expect.stringMatching(new RegExp(`^${prefix}_at_`)) });
     expect(tokens.refresh_token).toMatch(new RegExp(`^${prefix}_rt_`));
-    expect(tokens.expires_in).toBe({ "climate-fieldview": 14400, "john-deere": 43200, trimble: 3600 }[provider]);
+    expect(tokens.expires_in).toBe(lifetimes.accessTokenSeconds);
   });
 
   it("redirects a denial with access_denied", async () => {
@@ -134,8 +129,8 @@ describe("refresh tokens", () => {
     expect(refreshed.access_token).not.toBe(offline.access_token);
   });
 
-  it("Climate and Trimble rotate them, and a narrower scope narrows only the access token", async () => {
-    for (const provider of ["climate-fieldview", "trimble"] as const) {
+  it("rotate on use wherever the provider does, and a narrower scope narrows only the access token", async () => {
+    for (const { id: provider } of catalog.specs.filter((spec) => spec.rotatesRefreshToken)) {
       const tokens = await connect(sandbox.url, provider);
       const rotated = await (await tokenRequest(sandbox.url, provider, { grant_type: "refresh_token", refresh_token: tokens.refresh_token! })).json();
       expect(rotated.refresh_token).not.toBe(tokens.refresh_token);

@@ -13,6 +13,8 @@ export function AuditTable({ lines }: { lines: TrailLine[] }) {
         </thead>
         <tbody>
           {lines.map((line, i) => (
+            // Lines have no id of their own and the list is rendered once, never reordered.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above.
             <tr key={`${line.at}-${i}`} className="border-t border-stone-200">
               <td className="whitespace-nowrap px-3 py-1.5">{checkedTime(line.at)}</td>
               <td className="px-3 py-1.5">{line.who}</td>

@@ -1,17 +1,13 @@
 import { PGlite } from "@electric-sql/pglite";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startStack, type Stack } from "../support/stack";
-import { addGrowerApi, completeConsent, consentUrl, growerApi, staffApi } from "../support/flows";
+import { providerCases } from "../helpers";
+import { addGrower, connectProvider, expectedLeafBody, growerApi, leafCredential, refreshTokenPattern, sandboxControl, staffApi } from "../support/api";
+import { startStack, type CrashableStack } from "../support/stack";
 
 // N consent flows while 30% of Leaf calls fail in mixed ways; every credential must still arrive.
 // `npm test` runs a small N; `npm run test:faults` runs N=1000.
 const flows = Number(process.env.FAULT_FLOWS ?? 60);
-const providers = [
-  { id: "climate-fieldview", path: "climate-field-view-credentials", clientField: "clientId" },
-  { id: "john-deere", path: "john-deere-credentials", clientField: "clientKey" },
-  { id: "trimble", path: "trimble-credentials", clientField: "clientId" },
-] as const;
 
 // Four kinds of failure, 7.5% each (the sandbox tries the rules in order): 30% of Leaf calls in all.
 const leafFaults = [
@@ -21,7 +17,7 @@ const leafFaults = [
   { mode: "reset", rate: 0.075 / 0.775 },
 ];
 
-let stack: Stack;
+let stack: CrashableStack;
 test.beforeAll(async () => (stack = await startStack({ LEAF_TIMEOUT_MS: "1000", HEADLAND_OUTBOX_BASE_MS: "200" })));
 test.afterAll(() => stack?.stop());
 
@@ -34,40 +30,37 @@ async function inParallel<T>(items: T[], concurrency: number, run: (item: T) => 
 
 test(`fault run: ${flows} flows with 30% of Leaf calls failing all end up in Leaf, none left in the outbox`, async () => {
   test.setTimeout(Math.max(120_000, flows * 600));
-  const control = (method: string, route: string, body?: unknown) =>
-    fetch(`${stack.sandboxUrl}/_sandbox/${route}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const staff = await staffApi(stack.appUrl);
-  for (const fault of leafFaults) expect((await control("POST", "faults", { target: "leaf", ...fault })).ok).toBeTruthy();
+  const staff = await staffApi(stack);
+  for (const fault of leafFaults) await sandboxControl(stack, "POST", "faults", { target: "leaf", ...fault });
 
-  const growers = Math.ceil(flows / providers.length);
-  const jobs = Array.from({ length: flows }, (_, i) => ({ grower: Math.floor(i / providers.length), provider: providers[i % providers.length]! }));
+  const growers = Math.ceil(flows / providerCases.length);
+  const jobs = Array.from({ length: flows }, (_, i) => ({ grower: Math.floor(i / providerCases.length), provider: providerCases[i % providerCases.length]! }));
   const invited = new Map<number, { leafUserId: string; inviteUrl: string }>();
   await inParallel([...Array(growers).keys()], 6, async (n) => {
-    invited.set(n, await addGrowerApi(staff, `Fault Grower ${Date.now()} ${n}`));
+    invited.set(n, await addGrower(staff, "Fault Grower"));
   });
   await inParallel([...invited.keys()], 8, async (grower) => {
-    const api = await growerApi(stack.appUrl, invited.get(grower)!.inviteUrl);
-    for (const { provider } of jobs.filter((job) => job.grower === grower)) await completeConsent(api, await consentUrl(api, provider.id));
+    const api = await growerApi(stack, invited.get(grower)!.inviteUrl);
+    for (const { provider } of jobs.filter((job) => job.grower === grower)) await connectProvider(api, provider.id);
     await api.dispose();
   });
 
-  const stored = async (leafUserId: string, leafPath: string) => {
-    const response = await fetch(`${stack.sandboxUrl}/_sandbox/leaf/users/${leafUserId}/${leafPath}`);
-    return response.ok ? response.json() : undefined;
-  };
+  const credentialOf = ({ grower, provider }: (typeof jobs)[number]) => leafCredential(stack, invited.get(grower)!.leafUserId, provider);
+  // Delivered: Leaf holds the credential and has validated it with the provider (which records its grant).
   const delivered = async () => {
     let count = 0;
-    for (const { grower, provider } of jobs) {
-      const credential = await stored(invited.get(grower)!.leafUserId, provider.path);
-      if (credential?.grantId && credential.postedBody?.[provider.clientField]) count++;
-    }
+    for (const job of jobs) if ((await credentialOf(job))?.grantId) count++;
     return count;
   };
   await expect.poll(delivered, { timeout: Math.max(60_000, flows * 200), intervals: [1000] }).toBe(flows);
   const count = await delivered();
   console.log(`delivered ${count} of ${flows}`);
+  for (const job of jobs) {
+    const { postedBody } = await credentialOf(job);
+    expect(postedBody).toEqual(expectedLeafBody(job.provider, { refreshToken: expect.stringMatching(refreshTokenPattern(job.provider)) }));
+  }
 
-  await control("DELETE", "faults");
+  await sandboxControl(stack, "DELETE", "faults");
   await stack.stop();
   const db = new PGlite(path.join(stack.dataDir, "pglite"));
   const { rows } = await db.query<{ n: number }>("select count(*)::int as n from deliveries");

@@ -1,51 +1,51 @@
 import { PGlite } from "@electric-sql/pglite";
 import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import { startStack, type Stack } from "../support/stack";
-import { addGrowerApi, growerApi, staffApi } from "../support/flows";
+import { consent, outcomeAlert, providerCase, region, statusIn } from "../helpers";
+import { addGrower, growerApi, leafCredential, sandboxControl, staffApi } from "../support/api";
+import { specOf } from "../support/sandbox-spec";
+import { startStack, type CrashableStack } from "../support/stack";
 
 // Provider faults are global to a sandbox, so these tests own their stack.
-let stack: Stack;
+let stack: CrashableStack;
 test.beforeAll(async () => (stack = await startStack({ HEADLAND_PROVIDER_TIMEOUT_MS: "2000" })));
 test.afterAll(() => stack?.stop());
 test.describe.configure({ mode: "serial" });
 
 async function growerPage(browser: Browser) {
-  const staff = await staffApi(stack.appUrl);
-  const { leafUserId, inviteUrl } = await addGrowerApi(staff, `Token Fault ${Date.now()}`);
-  const api = await growerApi(stack.appUrl, inviteUrl);
+  const staff = await staffApi(stack);
+  const { leafUserId, inviteUrl } = await addGrower(staff, "Token Fault");
+  const api = await growerApi(stack, inviteUrl);
   const context = await browser.newContext({ baseURL: stack.appUrl, storageState: await api.storageState() });
   const page = await context.newPage();
   await page.goto("/connections");
   return { page, leafUserId };
 }
 
-const fault = (body: unknown) =>
-  fetch(`${stack.sandboxUrl}/_sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const trimble = providerCase("trimble");
+const tokenPath = specOf(trimble.id).paths.token;
 
 for (const failure of [
-  { name: "fails", fault: { target: "trimble", mode: "status", status: 503, count: 1, path: "/oauth/token" } },
-  { name: "times out", fault: { target: "trimble", mode: "timeout", delayMs: 5000, count: 1, path: "/oauth/token" } },
+  { name: "fails", fault: { target: trimble.id, mode: "status", status: 503, count: 1, path: tokenPath } },
+  { name: "times out", fault: { target: trimble.id, mode: "timeout", delayMs: 5000, count: 1, path: tokenPath } },
 ]) {
   test(`a token endpoint that ${failure.name} gives a clear message and a Try again that starts a fresh consent`, async ({ browser }) => {
     const { page, leafUserId } = await growerPage(browser);
-    await fault(failure.fault);
-    await page.getByRole("region", { name: "Trimble" }).getByRole("link", { name: "Connect Trimble" }).click();
+    await sandboxControl(stack, "POST", "faults", failure.fault);
+    await region(page, trimble.name).getByRole("link", { name: "Connect Trimble" }).click();
     await page.getByRole("button", { name: "Allow" }).click();
 
-    const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    const alert = outcomeAlert(page);
     await expect(alert).toContainText("Trimble is not answering");
     await expect(alert).toContainText("Nothing was saved");
-    await expect(page.getByRole("region", { name: "Trimble" }).getByText("Not connected", { exact: true })).toBeVisible();
+    await expect(statusIn(page, trimble.name, "Not connected")).toBeVisible();
 
     // Nothing half-done: no credential at Leaf, nothing waiting in the outbox.
-    const leaf = await fetch(`${stack.sandboxUrl}/_sandbox/leaf/users/${leafUserId}/trimble-credentials`);
-    expect(leaf.status).toBe(404);
+    expect(await leafCredential(stack, leafUserId, trimble)).toBeUndefined();
 
     await alert.getByRole("link", { name: "Try again" }).click();
-    await expect(page.getByRole("heading", { name: "Sign in to Trimble (sandbox)" })).toBeVisible();
-    await page.getByRole("button", { name: "Allow" }).click();
-    await expect(page.getByRole("region", { name: "Trimble" }).getByText("Connected", { exact: true })).toBeVisible({ timeout: 15_000 });
+    await consent(page, trimble);
+    await expect(statusIn(page, trimble.name, "Connected")).toBeVisible({ timeout: 15_000 });
   });
 }
 

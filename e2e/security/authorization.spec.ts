@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { apiContext, consentCallback, leafCredential, newGrower, relative, sharedAppUrl, sharedStack, staffApi } from "./api";
+import { providerCase, providerCases } from "../helpers";
+import { apiContext, connectProvider, consentCallback, leafCredential, newGrower, refreshTokenPattern, relative, sharedAppUrl, sharedStack, staffApi } from "../support/api";
 
 // Headland has no middleware auth (proxy.ts only sets headers): every page, route handler and server
 // action checks who is asking itself. This file reads the app's routes from app/ and probes each one, so
@@ -56,6 +57,7 @@ function serverActionFiles(): string[] {
   return found;
 }
 
+const trimble = providerCase("trimble");
 let staff: APIRequestContext;
 let growerA: Awaited<ReturnType<typeof newGrower>>;
 let growerB: Awaited<ReturnType<typeof newGrower>>;
@@ -64,14 +66,13 @@ test.beforeAll(async () => {
   staff = await staffApi();
   [growerA, growerB] = [await newGrower(staff), await newGrower(staff)];
   // B has a live credential at Leaf that A will try to read and delete.
-  const callback = await consentCallback(growerB.api, "trimble");
-  expect((await growerB.api.get(relative(callback), { maxRedirects: 0 })).status()).toBe(303);
+  await connectProvider(growerB.api, trimble.id);
 });
 
 function urlFor(pattern: string, leafUserId: string): string {
   return pattern
     .replace("[leafUserId]", encodeURIComponent(leafUserId))
-    .replace("[provider]", "trimble")
+    .replace("[provider]", trimble.id)
     .replace("[token]", "not-a-signed-invite")
     .replace("[...nextauth]", "session");
 }
@@ -136,24 +137,24 @@ test("a grower cannot read another grower's connections: 403, whichever way the 
 });
 
 test("a grower cannot disconnect another grower's connection: 403, and the credential at Leaf is untouched", async () => {
-  const before = await leafCredential(sharedStack, growerB.leafUserId, "trimble-credentials");
+  const before = await leafCredential(sharedStack, growerB.leafUserId, trimble);
   expect(before?.postedBody.refreshToken).toBeTruthy();
-  for (const provider of ["trimble", "climate-fieldview", "john-deere"]) {
-    const response = await growerA.api.delete(`/api/growers/${encodeURIComponent(growerB.leafUserId)}/connections/${provider}`);
+  for (const provider of providerCases) {
+    const response = await growerA.api.delete(`/api/growers/${encodeURIComponent(growerB.leafUserId)}/connections/${provider.id}`);
     expect(response.status()).toBe(403);
   }
-  const after = await leafCredential(sharedStack, growerB.leafUserId, "trimble-credentials");
+  const after = await leafCredential(sharedStack, growerB.leafUserId, trimble);
   expect(after?.postedBody).toEqual(before.postedBody);
 });
 
 test("a grower cannot open another grower's staff page, nor steer a consent flow to another grower's leafUserId", async () => {
   expect((await growerA.api.get(`/growers/${encodeURIComponent(growerB.leafUserId)}`, { maxRedirects: 0 })).status()).toBe(403);
   // The leafUserId comes from the session alone: one in the query is ignored, and the credential lands at A.
-  const before = await leafCredential(sharedStack, growerB.leafUserId, "trimble-credentials");
-  const callback = await consentCallback(growerA.api, "trimble", `?leafUserId=${growerB.leafUserId}&leaf_user_id=${growerB.leafUserId}`);
+  const before = await leafCredential(sharedStack, growerB.leafUserId, trimble);
+  const callback = await consentCallback(growerA.api, trimble.id, `?leafUserId=${growerB.leafUserId}&leaf_user_id=${growerB.leafUserId}`);
   expect((await growerA.api.get(relative(callback), { maxRedirects: 0 })).status()).toBe(303);
-  expect((await leafCredential(sharedStack, growerA.leafUserId, "trimble-credentials"))?.postedBody.refreshToken).toMatch(/^trm_rt_/);
-  expect((await leafCredential(sharedStack, growerB.leafUserId, "trimble-credentials"))?.postedBody).toEqual(before.postedBody);
+  expect((await leafCredential(sharedStack, growerA.leafUserId, trimble))?.postedBody.refreshToken).toMatch(refreshTokenPattern(trimble));
+  expect((await leafCredential(sharedStack, growerB.leafUserId, trimble))?.postedBody).toEqual(before.postedBody);
 });
 
 test("a session cookie that was tampered with signs nobody in", async () => {

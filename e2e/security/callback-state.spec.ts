@@ -1,10 +1,12 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { providerCase, providerCases } from "../helpers";
 import {
-  consentCallback, growerApi, issuedSecrets, leafCredential, newGrower, redeemDeereCodeAtSandbox, relative, sandboxCalls, staffApi,
+  consentCallback, growerApi, issuedSecrets, leafCredential, newGrower, redeemCodeAtSandbox, refreshTokenPattern, relative, sandboxCalls, staffApi,
   startConsent, tokenEndpointCalls,
-} from "./api";
+} from "../support/api";
+import { specOf } from "../support/sandbox-spec";
+import { startTappedStack, type TappedStack } from "../support/stack";
 import { findLeaks } from "./leaks";
-import { startPrivateStack, type PrivateStack } from "./stack";
 
 // Every case here counts the sandbox's token-endpoint calls, so they run on a private stack (its own
 // app and sandbox): no other test's flows can move these counters. Serial, because they share it. The
@@ -12,13 +14,14 @@ import { startPrivateStack, type PrivateStack } from "./stack";
 test.describe.configure({ mode: "serial" });
 
 const ttlSeconds = 6;
-let stack: PrivateStack;
+const deere = providerCase("john-deere");
+let stack: TappedStack;
 let staff: APIRequestContext;
 let grower: Awaited<ReturnType<typeof newGrower>>;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  stack = await startPrivateStack({ HEADLAND_OAUTH_TRANSACTION_TTL_SECONDS: String(ttlSeconds) });
+  stack = await startTappedStack({ HEADLAND_OAUTH_TRANSACTION_TTL_SECONDS: String(ttlSeconds) });
   staff = await staffApi(stack);
   grower = await newGrower(staff, stack);
 });
@@ -97,27 +100,27 @@ test("mix-up: a state made for one provider, delivered to another provider's cal
 });
 
 test("mix-up: each provider has its own callback path in the authorize request", async () => {
-  for (const id of ["climate-fieldview", "john-deere", "trimble"]) {
+  for (const { id } of providerCases) {
     const authorize = await startConsent(grower.api, id);
     expect(authorize.searchParams.get("redirect_uri")).toBe(`${stack.appUrl}/api/connect/${id}/callback`);
   }
 });
 
 test("mix-up (RFC 9207): a callback whose iss is not the provider's issuer is refused with a plain 403 page and no token call; the right iss is accepted", async () => {
-  const callback = await consentCallback(grower.api, "john-deere");
-  await expectRefused(() => grower.api.get(withParams(callback, (p) => p.set("iss", `${stack.sandboxUrl}/trimble`))), 403, otherSessionWords);
+  const callback = await consentCallback(grower.api, deere.id);
+  await expectRefused(() => grower.api.get(withParams(callback, (p) => p.set("iss", `${stack.sandboxUrl}${specOf("trimble").paths.issuer}`))), 403, otherSessionWords);
 
-  const next = await consentCallback(grower.api, "john-deere");
+  const next = await consentCallback(grower.api, deere.id);
   const before = await tokenCalls();
-  const accepted = await grower.api.get(withParams(next, (p) => p.set("iss", `${stack.sandboxUrl}/deere/oauth2`)), { maxRedirects: 0 });
+  const accepted = await grower.api.get(withParams(next, (p) => p.set("iss", `${stack.sandboxUrl}${specOf(deere.id).paths.issuer}`)), { maxRedirects: 0 });
   expect(accepted.status()).toBe(303);
   expect(await tokenCalls()).toBe(before + 1);
 });
 
 test("PKCE: John Deere's authorize request carries an S256 challenge, Climate FieldView's and Trimble's carry none (see providers.md)", async () => {
-  const deere = await startConsent(grower.api, "john-deere");
-  expect(deere.searchParams.get("code_challenge_method")).toBe("S256");
-  expect(deere.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  const authorize = await startConsent(grower.api, deere.id);
+  expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
+  expect(authorize.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
   for (const id of ["climate-fieldview", "trimble"]) {
     const authorize = await startConsent(grower.api, id);
     expect(authorize.searchParams.has("code_challenge")).toBe(false);
@@ -126,21 +129,21 @@ test("PKCE: John Deere's authorize request carries an S256 challenge, Climate Fi
 
 test("PKCE: the token request carries the verifier matching the challenge (the sandbox refuses any other), and Leaf gets the credential", async () => {
   const someone = await newGrower(staff, stack);
-  const callback = await consentCallback(someone.api, "john-deere");
+  const callback = await consentCallback(someone.api, deere.id);
   const before = await sandboxCalls(stack);
   const response = await someone.api.get(relative(callback), { maxRedirects: 0 });
   expect(response.status()).toBe(303);
   expect(response.headers()["location"]).not.toContain("error=");
   const after = await sandboxCalls(stack);
-  expect((after["john-deere.token"] ?? 0) - (before["john-deere.token"] ?? 0)).toBe(1);
-  expect((await leafCredential(stack, someone.leafUserId, "john-deere-credentials"))?.postedBody.refreshToken).toMatch(/^jd_rt_/);
+  expect((after[`${deere.id}.token`] ?? 0) - (before[`${deere.id}.token`] ?? 0)).toBe(1);
+  expect((await leafCredential(stack, someone.leafUserId, deere))?.postedBody.refreshToken).toMatch(refreshTokenPattern(deere));
 });
 
 test("PKCE: a John Deere code redeemed without its verifier, or with another one, fails at the sandbox", async () => {
-  const redirectUri = `${stack.appUrl}/api/connect/john-deere/callback`;
-  const withoutVerifier = await redeemDeereCodeAtSandbox(stack, (await consentCallback(grower.api, "john-deere")).searchParams.get("code")!, redirectUri);
+  const redirectUri = `${stack.appUrl}/api/connect/${deere.id}/callback`;
+  const withoutVerifier = await redeemCodeAtSandbox(stack, deere, (await consentCallback(grower.api, deere.id)).searchParams.get("code")!, redirectUri);
   expect(withoutVerifier).toEqual({ status: 400, body: expect.objectContaining({ error: "invalid_grant", error_description: expect.stringMatching(/code_verifier/) }) });
-  const wrongVerifier = await redeemDeereCodeAtSandbox(stack, (await consentCallback(grower.api, "john-deere")).searchParams.get("code")!, redirectUri, "a".repeat(43));
+  const wrongVerifier = await redeemCodeAtSandbox(stack, deere, (await consentCallback(grower.api, deere.id)).searchParams.get("code")!, redirectUri, "a".repeat(43));
   expect(wrongVerifier).toEqual({ status: 400, body: expect.objectContaining({ error: "invalid_grant", error_description: expect.stringMatching(/code_verifier/) }) });
 });
 

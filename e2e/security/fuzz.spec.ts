@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { expect, test } from "@playwright/test";
-import { consentCallback, issuedSecrets, leafCredential, newGrower, relative, sandboxCalls, staffApi, tokenEndpointCalls } from "./api";
+import { providerCase, providerCases } from "../helpers";
+import { consentCallback, issuedSecrets, leafCredential, newGrower, refreshTokenPattern, relative, sandboxCalls, staffApi, tokenEndpointCalls } from "../support/api";
+import { startTappedStack, type TappedStack } from "../support/stack";
 import { findLeaks } from "./leaks";
-import { startPrivateStack, type PrivateStack } from "./stack";
 
 // 10,000 random start and callback requests on a private stack (so its token counters are ours alone).
 // fast-check generates them from a fixed seed (FUZZ_SEED overrides); they are sent in concurrent batches,
@@ -13,15 +14,15 @@ const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? 4242);
 const concurrency = 24;
 
-let stack: PrivateStack;
+let stack: TappedStack;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  stack = await startPrivateStack();
+  stack = await startTappedStack();
 });
 test.afterAll(async () => stack?.stop());
 
 const providerSegment = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom("climate-fieldview", "john-deere", "trimble") },
+  { weight: 6, arbitrary: fc.constantFrom(...providerCases.map((p) => p.id)) },
   { weight: 1, arbitrary: fc.constantFrom("Trimble", "trimble%00", "..%2Ftrimble", "%E0%A4%A", "john-deere%2F..", "%F0%9F%8C%BD") },
   // Never empty nor "." or "..": Next answers "/api/connect/?…" with a 308 echoing the URL twice in its
   // headers, which overflows the test client (not the app) once the query is huge.
@@ -85,12 +86,13 @@ test("10,000 random start and callback requests: no 5xx, no call to any token en
   expect(tokenEndpointCalls(await sandboxCalls(stack)), "token endpoint calls during the fuzz").toBe(before);
 
   // And the app still serves a normal flow.
-  const callback = await consentCallback(grower.api, "trimble");
+  const trimble = providerCase("trimble");
+  const callback = await consentCallback(grower.api, trimble.id);
   const done = await grower.api.get(relative(callback), { maxRedirects: 0 });
   expect(done.status()).toBe(303);
   expect(done.headers()["location"]).toContain("connected=trimble");
   expect(tokenEndpointCalls(await sandboxCalls(stack))).toBe(before + 1);
-  expect((await leafCredential(stack, grower.leafUserId, "trimble-credentials"))?.postedBody.refreshToken).toMatch(/^trm_rt_/);
+  expect((await leafCredential(stack, grower.leafUserId, trimble))?.postedBody.refreshToken).toMatch(refreshTokenPattern(trimble));
 
   const { leaks } = findLeaks(stack.tapDir, await issuedSecrets(stack));
   expect(leaks).toEqual([]);

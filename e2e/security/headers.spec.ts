@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import { apiContext, newGrower, sharedAppUrl, staffApi } from "./api";
+import { apiContext, newGrower, sharedAppUrl, staffApi } from "../support/api";
 
 function cspOf(response: APIResponse): Map<string, string> {
   const header = response.headers()["content-security-policy"] ?? "";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addGrower, apiContext, inviteToken, postSignIn, sharedAppUrl, staffApi } from "./api";
+import { addGrower, apiContext, inviteToken, postSignIn, sharedAppUrl, staffApi } from "../support/api";
 
 // Expiry (7 days) is proven in lib/auth/invites.test.ts with a moved clock; here, what a browser can do.
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { issuedSecrets, sharedStack } from "./api";
+import { issuedSecrets, sharedStack } from "../support/api";
 import { findLeaks, secretsIn } from "./leaks";
 
 // Runs after every other test of the run (the setup project's teardown): the wiretap in front of the

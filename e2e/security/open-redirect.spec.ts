@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { newGrower, sharedAppUrl, staffApi, startConsent } from "./api";
+import { newGrower, sharedAppUrl, staffApi, startConsent } from "../support/api";
 
 // returnTo is kept with the OAuth transaction and used when the flow ends; an access_denied callback
 // ends it at once, so each value can be followed to where it really leads without a consent.

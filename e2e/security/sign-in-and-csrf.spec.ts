@@ -1,8 +1,10 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { apiContext, consentCallback, leafCredential, newGrower, postSignIn, relative, sharedAppUrl, sharedStack, staffApi } from "./api";
+import { providerCase } from "../helpers";
+import { apiContext, connectProvider, inviteToken, leafCredential, newGrower, postSignIn, refreshTokenPattern, sharedAppUrl, sharedStack, staffApi } from "../support/api";
 
 const evil = "https://evil.example";
+const trimble = providerCase("trimble");
 
 test.describe("CSRF: state-changing requests refuse a foreign Origin", () => {
   for (const [label, headers] of [
@@ -21,13 +23,12 @@ test.describe("CSRF: state-changing requests refuse a foreign Origin", () => {
 
   test("disconnecting with a foreign Origin is refused with 403, and the credential stays at Leaf", async () => {
     const grower = await newGrower(await staffApi());
-    const callback = await consentCallback(grower.api, "trimble");
-    expect((await grower.api.get(relative(callback), { maxRedirects: 0 })).status()).toBe(303);
+    await connectProvider(grower.api, trimble.id);
     for (const origin of [evil, "null"]) {
-      const response = await grower.api.delete(`/api/growers/${grower.leafUserId}/connections/trimble`, { headers: { origin } });
+      const response = await grower.api.delete(`/api/growers/${grower.leafUserId}/connections/${trimble.id}`, { headers: { origin } });
       expect(response.status()).toBe(403);
     }
-    expect((await leafCredential(sharedStack, grower.leafUserId, "trimble-credentials"))?.postedBody.refreshToken).toMatch(/^trm_rt_/);
+    expect((await leafCredential(sharedStack, grower.leafUserId, trimble))?.postedBody.refreshToken).toMatch(refreshTokenPattern(trimble));
   });
 
   test("next-auth's sign-in and sign-out refuse a POST without its CSRF token", async () => {
@@ -74,8 +75,7 @@ test.describe("no open redirect through next-auth's callbackUrl", () => {
       const grower = await newGrower(await staffApi());
       const api = await apiContext(sharedAppUrl);
       const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
-      const token = decodeURIComponent(new URL(grower.inviteUrl).pathname.split("/").pop()!);
-      const signedIn = await api.post("/api/auth/callback/invite", { form: { token, csrfToken, callbackUrl: target, json: "true" }, maxRedirects: 0 });
+      const signedIn = await api.post("/api/auth/callback/invite", { form: { token: inviteToken(grower.inviteUrl), csrfToken, callbackUrl: target, json: "true" }, maxRedirects: 0 });
       expect(new URL((await signedIn.json()).url).origin).toBe(sharedAppUrl);
 
       const signInPage = await api.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });

@@ -7,7 +7,7 @@ import { signInviteToken, verifyInviteToken } from "./invite-token";
 
 const inviteLifetimeMs = 7 * 24 * 3600 * 1000;
 
-export function inviteUrl(inviteId: string): string {
+function inviteUrl(inviteId: string): string {
   return `${config().appUrl}/invite/${signInviteToken(config().authSecret, inviteId)}`;
 }
 

@@ -22,9 +22,7 @@ const fieldForge = defineProvider<"region">({
   endpoints: { issuer: "https://id.fieldforge.example", authorize: "https://id.fieldforge.example/authorize", token: "https://id.fieldforge.example/token" },
   options: { region: { env: "REGION", default: "EU", values: ["EU", "US"] } },
   scopes: () => ["fields", "machines", "offline"],
-  scopeSeparator: " ",
   pkce: () => true,
-  clientAuth: "basic",
   tokenSchema: refreshingTokenResponse,
   leaf: { path: "field-forge-credentials", body: { appKey: "clientId", appSecret: "clientSecret", refreshToken: "refreshToken", region: { option: "region" } } },
   sandbox: {
@@ -70,9 +68,12 @@ describe("a fourth provider declared in one file", () => {
     expect(tokens.refreshToken).toMatch(/^ff_rt_/);
     expect(await deliverCredentials(leafUserId, fieldForge, tokens, transaction.correlationId)).toBe("delivered");
 
-    const stored = await app.control("GET", `leaf/users/${leafUserId}/field-forge-credentials`);
-    expect(stored.postedBody).toStrictEqual({ appKey: "headland-forge-sandbox", appSecret: "sandbox-forge-secret-0a1b", refreshToken: tokens.refreshToken, region: "US" });
-    await expect.poll(async () => (await app.control("GET", `leaf/users/${leafUserId}/field-forge-credentials`)).status, { timeout: 5_000 }).toBe("OK");
+    const credential = () => app.control("GET", `leaf/users/${leafUserId}/field-forge-credentials`);
+    await expect.poll(async () => (await credential()).status, { timeout: 5_000 }).toBe("OK");
+    // Leaf's refresh token against the one the provider issued under the grant, not against the app's own copy.
+    const { postedBody, grantId } = await credential();
+    const { refreshTokens } = await app.control("GET", `grants/${grantId}`);
+    expect(postedBody).toStrictEqual({ appKey: "headland-forge-sandbox", appSecret: "sandbox-forge-secret-0a1b", refreshToken: refreshTokens[0], region: "US" });
   });
 
   it("is refused by the sandbox's Leaf when the body strays from what it declares", async () => {

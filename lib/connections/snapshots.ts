@@ -36,7 +36,7 @@ export async function recordStatus(leafUserId: string, provider: string, status:
 }
 
 /** Asks Leaf (and our own outbox) where this connection stands. */
-export async function checkConnection(leafUserId: string, provider: Provider, client: LeafClient = leaf()): Promise<{ status: ConnectionStatus; leafStatus: string | null }> {
+async function checkConnection(leafUserId: string, provider: Provider, client: LeafClient = leaf()): Promise<{ status: ConnectionStatus; leafStatus: string | null }> {
   const db = await database();
   const [waiting] = await db.select().from(deliveries)
     .where(and(eq(deliveries.leafUserId, leafUserId), eq(deliveries.provider, provider.id))).limit(1);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionSnapshots, growers } from "@/lib/db/schema";
+import { providers } from "@/lib/providers/registry";
 import { freshDatabase } from "@/lib/testing/db";
 import { containsPattern, growerRows } from "./grower-rows";
 import { parseDashboardQuery } from "./query";
@@ -65,8 +66,9 @@ describe("growerRows", () => {
 
   it("shows each provider's stored status, not connected where nothing is stored", async () => {
     const [ada] = (await growerRows(parseDashboardQuery({ q: "ada" }))).rows;
-    expect(ada!.cells.map((c) => c.status)).toEqual(["not_connected", "reauth", "ok"]);
-    expect(ada!.cells[1]!.since).toEqual(expect.any(String));
+    const stored: Record<string, string> = { "john-deere": "reauth", trimble: "ok" };
+    expect(ada!.cells.map((c) => [c.provider, c.status])).toEqual(providers.map((p) => [p.id, stored[p.id] ?? "not_connected"]));
+    expect(ada!.cells.find((c) => c.provider === "john-deere")!.since).toEqual(expect.any(String));
     expect(ada!.lastChecked).toEqual(expect.any(String));
   });
 });
@@ -74,11 +76,16 @@ describe("growerRows", () => {
 describe("providerSummary", () => {
   it("counts connected, needing attention and not connected growers per provider", async () => {
     const summary = Object.fromEntries((await providerSummary()).map((s) => [s.provider, s.counts]));
-    expect(summary).toEqual({
-      "climate-fieldview": { connected: 1, attention: 0, not_connected: 63 },
-      "john-deere": { connected: 0, attention: 1, not_connected: 63 },
-      trimble: { connected: 1, attention: 1, not_connected: 62 },
-    });
+    const stored: Record<string, { connected: number; attention: number }> = {
+      "climate-fieldview": { connected: 1, attention: 0 },
+      "john-deere": { connected: 0, attention: 1 },
+      trimble: { connected: 1, attention: 1 },
+    };
+    // Every other grower of the 64, and every grower for a provider with nothing stored, is not connected.
+    expect(summary).toEqual(Object.fromEntries(providers.map((p) => {
+      const { connected, attention } = stored[p.id] ?? { connected: 0, attention: 0 };
+      return [p.id, { connected, attention, not_connected: 64 - connected - attention }];
+    })));
   });
 });
 

@@ -47,6 +47,6 @@ export function database(): Promise<Db> {
 }
 
 /** Tests install their own (in-memory) database. */
-export function useDatabaseForTests(db: Db): void {
+export function installTestDatabase(db: Db): void {
   holder.__headlandDb = Promise.resolve(db);
 }

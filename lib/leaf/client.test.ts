@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSandbox } from "@/sandbox/server";
 import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
 import { LeafClient } from "./client";
@@ -21,6 +21,7 @@ beforeEach(async () => {
   await control("faults");
   await control("leaf/token-ttl", { seconds: 30 * 24 * 3600 });
 });
+afterEach(() => vi.useRealTimers());
 
 describe("LeafClient against the sandbox", () => {
   it("authenticates once and reuses the token", async () => {
@@ -33,11 +34,18 @@ describe("LeafClient against the sandbox", () => {
 
   it("renews the token before it expires", async () => {
     await control("leaf/token-ttl", { seconds: 2 });
+    // The client and the in-process sandbox read one faked Date (from a whole second, as JWT times are);
+    // their sockets keep real timers.
+    const issuedAt = Math.ceil(Date.now() / 1000) * 1000;
+    vi.useFakeTimers({ toFake: ["Date"], now: issuedAt });
     const leaf = client();
     const before = await authenticateCalls();
     await listLeafUsers(leaf, 0, 1);
     // A 2 s token is renewed after half its life, before Leaf would refuse it.
-    await new Promise((r) => setTimeout(r, 1100));
+    vi.setSystemTime(issuedAt + 999);
+    await listLeafUsers(leaf, 0, 1);
+    expect((await authenticateCalls()) - before).toBe(1);
+    vi.setSystemTime(issuedAt + 1000);
     await listLeafUsers(leaf, 0, 1);
     expect((await authenticateCalls()) - before).toBe(2);
   });

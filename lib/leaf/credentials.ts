@@ -5,7 +5,7 @@ import { isLeafError } from "./errors";
 const userPath = (leafUserId: string) => `/services/usermanagement/api/users/${encodeURIComponent(leafUserId)}`;
 
 /** A credential as Leaf returns it. It carries secrets and tokens: mask before it leaves the server. */
-export const leafCredential = z.looseObject({
+const leafCredential = z.looseObject({
   id: z.string().optional(),
   status: z.string().nullish(),
   createdTime: z.string().nullish(),
@@ -13,7 +13,7 @@ export const leafCredential = z.looseObject({
 });
 export type LeafCredential = z.infer<typeof leafCredential>;
 
-export const leafEvent = z.object({
+const leafEvent = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   body: z.string().nullish(),
   headers: z.string().nullish(),

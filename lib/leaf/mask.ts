@@ -6,7 +6,7 @@ const secretName = /secret|token|passw|api_?key|private|signature|credential|coo
 /** Values that are secrets whatever their field is called: JWTs and bearer headers. */
 const secretValue = /^(bearer\s+\S+|eyJ[\w-]+\.[\w-]+\.[\w-]*)$/i;
 
-export const maskPrefix = "••••";
+const maskPrefix = "••••";
 
 /** The last 4 characters of a secret; none at all when it is too short to keep 4 back safely. */
 export function maskSecret(value: string): string {

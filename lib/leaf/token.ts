@@ -4,7 +4,7 @@ const authenticateResponse = z.object({ id_token: z.string().min(1) });
 const jwtClaims = z.object({ exp: z.number().optional() });
 
 /** Leaf tokens are JWTs; without a readable exp, assume the documented 30 days of rememberMe. */
-export function tokenExpiry(token: string, now: number): number {
+function tokenExpiry(token: string, now: number): number {
   try {
     const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"));
     const exp = jwtClaims.parse(payload).exp;

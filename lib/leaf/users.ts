@@ -15,10 +15,6 @@ export async function createLeafUser(leaf: LeafClient, input: { name: string; em
   return (await leaf.request("POST", usersPath, { body: input, schema: leafUser })).data;
 }
 
-export async function getLeafUser(leaf: LeafClient, id: string): Promise<LeafUser> {
-  return (await leaf.request("GET", `${usersPath}/${encodeURIComponent(id)}`, { schema: leafUser })).data;
-}
-
 /** One page of Leaf users (page from 0, at most 100 a page) and the total from X-Total-Count. */
 export async function listLeafUsers(leaf: LeafClient, page: number, size = 100): Promise<{ users: LeafUser[]; total: number }> {
   const { data, headers } = await leaf.request("GET", usersPath, { query: { page, size, sort: "createdTime,asc" }, schema: z.array(leafUser) });

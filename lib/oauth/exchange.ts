@@ -12,8 +12,8 @@ export interface ExchangeInput {
 }
 
 /** The authorization response's own verdict: the grower's denial or the provider's error. */
-function checkAuthResponse(provider: Provider, settings: ProviderSettings, input: ExchangeInput): URLSearchParams {
-  const { as, client } = oauthClientFor(provider, settings);
+function checkAuthResponse(settings: ProviderSettings, input: ExchangeInput): URLSearchParams {
+  const { as, client } = oauthClientFor(settings);
   try {
     return oauth.validateAuthResponse(as, client, input.callbackParams, input.state);
   } catch (error) {
@@ -31,6 +31,10 @@ function exchangeFailure(error: unknown): ConnectError {
   }
   const cause = (error as { cause?: unknown }).cause;
   if (cause instanceof Response && cause.status >= 500) return new ConnectError("provider_unavailable", `token endpoint answered ${cause.status}`);
+  // A 401 invalid_client with WWW-Authenticate: the provider refused our client, not a passing outage.
+  if (error instanceof oauth.WWWAuthenticateChallengeError) {
+    return new ConnectError(error.status >= 500 ? "provider_unavailable" : "exchange_failed", "client refused");
+  }
   if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
     return new ConnectError("exchange_failed", error.message);
   }
@@ -43,8 +47,8 @@ function exchangeFailure(error: unknown): ConnectError {
  * token issued from it (RFC 6749 §4.1.2), so any failure means a fresh consent.
  */
 export async function exchangeCode(provider: Provider, settings: ProviderSettings, input: ExchangeInput): Promise<TokenSet> {
-  const params = checkAuthResponse(provider, settings, input);
-  const { as, client, clientAuth, requestOptions } = oauthClientFor(provider, settings);
+  const params = checkAuthResponse(settings, input);
+  const { as, client, clientAuth, requestOptions } = oauthClientFor(settings);
   let body: oauth.TokenEndpointResponse;
   try {
     const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, params, input.redirectUri, input.codeVerifier ?? oauth.nopkce, {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { deliveries } from "@/lib/db/schema";
 import { leaf } from "@/lib/leaf";
 import { postCredentials } from "@/lib/leaf/credentials";
@@ -14,6 +14,10 @@ let app: Awaited<ReturnType<typeof appAgainstSandbox>>;
 beforeAll(async () => (app = await appAgainstSandbox({ HEADLAND_OUTBOX_BASE_MS: "10" })));
 afterAll(() => app.close());
 beforeEach(() => app.control("DELETE", "faults"));
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 const trimble = findProvider("trimble")!;
 const tokens = (n: string) => ({ accessToken: `trm_at_${n}`, refreshToken: `trm_rt_${n}` });
@@ -38,11 +42,20 @@ describe("deliveries", () => {
     const user = await newUser();
     await app.control("POST", "faults", { target: "leaf", mode: "status", status: 503, count: 1, path: `${user}/trimble-credentials` });
     const row = await stageDelivery(user, trimble, tokens("b1"), "corr-2");
+    // Only Date is faked (the sandbox and the sockets keep their real timers), and the jitter is pinned.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    const failedAt = Date.now();
     expect(await attemptDelivery(row)).toBe("retrying");
     const [after] = await rowsFor(user);
-    expect(after).toMatchObject({ state: "pending", attempts: 1, lastError: expect.stringContaining("Injected fault") });
-    await new Promise((r) => setTimeout(r, 30));
-    const claimed = (await claimDueDeliveries(50)).filter((d) => d.leafUserId === user);
+    // Half of the first retry's 10 ms ceiling: not due a moment sooner, claimed once it comes.
+    expect(after).toMatchObject({ state: "pending", attempts: 1, lastError: expect.stringContaining("Injected fault"), nextAttemptAt: new Date(failedAt + 5) });
+    const claimedBy = async (at: number) => {
+      vi.setSystemTime(at);
+      return (await claimDueDeliveries(50)).filter((d) => d.leafUserId === user);
+    };
+    expect(await claimedBy(failedAt + 4)).toHaveLength(0);
+    const claimed = await claimedBy(failedAt + 5);
     expect(claimed).toHaveLength(1);
     expect(await attemptDelivery(claimed[0]!)).toBe("delivered");
     expect(await rowsFor(user)).toHaveLength(0);

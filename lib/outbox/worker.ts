@@ -6,7 +6,7 @@ import { attemptDelivery, claimDueDeliveries } from "./deliveries";
 const holder = globalThis as typeof globalThis & { __headlandOutbox?: NodeJS.Timeout };
 
 /** Delivers whatever is due, a batch at a time, until nothing is due. */
-export async function drainOutbox(batchSize = 10): Promise<number> {
+async function drainOutbox(batchSize = 10): Promise<number> {
   let delivered = 0;
   for (;;) {
     const batch = await claimDueDeliveries(batchSize);

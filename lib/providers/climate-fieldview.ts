@@ -20,10 +20,8 @@ export const climateFieldView = defineProvider<"apiKey" | "extraScopes">({
     extraScopes: { env: "EXTRA_SCOPES", default: "" },
   },
   scopes: (s) => [...readScopes, ...s.options.extraScopes.split(/\s+/).filter(Boolean)],
-  scopeSeparator: " ",
   // Climate's PKCE support is unverified; the client secret authenticates the exchange.
   pkce: () => false,
-  clientAuth: "basic",
   // Climate's login page is a single-page app that shows the OAuth flow only with this parameter.
   authorizeParams: { page: "oidcauthn" },
   // Refresh tokens rotate on use, so only Leaf may use one once it has it.

@@ -46,9 +46,7 @@ export const johnDeere = defineProvider<Options>({
   },
   // Without offline_access Deere issues no refresh token (and the token schema then refuses the answer).
   scopes: () => scopes,
-  scopeSeparator: " ",
   pkce: (s) => s.options.pkce === "on",
-  clientAuth: "basic",
   tokenSchema: refreshingTokenResponse,
   leaf: {
     path: "john-deere-credentials",

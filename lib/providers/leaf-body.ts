@@ -1,6 +1,6 @@
 import type { LeafSource, Provider, ProviderSettings, TokenSet } from "./types";
 
-function valueOf(source: LeafSource, tokens: TokenSet, settings: ProviderSettings): string {
+function sourceValue(source: LeafSource, tokens: TokenSet, settings: ProviderSettings): string {
   if (typeof source === "object") return settings.options[source.option]!;
   if (source === "clientId" || source === "clientSecret") return settings[source];
   return tokens[source];
@@ -10,7 +10,7 @@ function valueOf(source: LeafSource, tokens: TokenSet, settings: ProviderSetting
 export function leafBody(provider: Provider, tokens: TokenSet, settings: ProviderSettings): Record<string, string> {
   const body: Record<string, string> = {};
   for (const [field, spec] of Object.entries(provider.leaf.body)) {
-    body[field] = valueOf(typeof spec === "object" && "from" in spec ? spec.from : spec, tokens, settings);
+    body[field] = sourceValue(typeof spec === "object" && "from" in spec ? spec.from : spec, tokens, settings);
   }
   return body;
 }

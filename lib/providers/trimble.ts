@@ -12,11 +12,9 @@ export const trimble = defineProvider<"applicationName">({
     applicationName: { env: "APPLICATION_NAME" },
   },
   scopes: (s) => ["openid", s.options.applicationName],
-  scopeSeparator: " ",
   // Trimble's PKCE grants need a new verifier on every refresh ("serial PKCE"), and Leaf does the
   // refreshing, so Headland uses the client-secret flow.
   pkce: () => false,
-  clientAuth: "basic",
   // Refresh tokens last 7 days and are single use: Leaf must be the only one to use them.
   tokenSchema: refreshingTokenResponse,
   leaf: {

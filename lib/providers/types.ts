@@ -71,12 +71,10 @@ export interface Provider<K extends string = string> {
   envPrefix: string;
   endpoints: Endpoints;
   options: Record<K, OptionSpec>;
+  /** Sent space-separated (RFC 6749 §3.3). */
   scopes(settings: ProviderSettings<K>): string[];
-  scopeSeparator: " " | ",";
   /** RFC 7636 S256; settings let a deployment switch it where the provider's support is unverified. */
   pkce(settings: ProviderSettings<K>): boolean;
-  /** Where the client secret goes at the token endpoint. */
-  clientAuth: "basic" | "body";
   authorizeParams?: Record<string, string>;
   /** The token response, after oauth4webapi's checks; must demand a refresh token. */
   tokenSchema: z.ZodType<TokenSet>;

@@ -39,7 +39,10 @@ function random(seed: number): () => number {
 
 function pickStatus(mix: Mix, roll: number): string | undefined {
   let edge = 0;
-  for (const [status, share] of mix) if (roll < (edge += share)) return status;
+  for (const [status, share] of mix) {
+    edge += share;
+    if (roll < edge) return status;
+  }
   return undefined;
 }
 

@@ -1,7 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectionSnapshots, growers, statusHistory } from "@/lib/db/schema";
+import { connectionSnapshots, growers, jobLeases, statusHistory } from "@/lib/db/schema";
+import { providers } from "@/lib/providers/registry";
 import { appAgainstSandbox } from "@/lib/testing/app-env";
+import { kindFrom } from "@/sandbox/leaf/kinds";
 import { acquireLease, releaseLease, renewLease } from "./lease";
 import { slidingWindowLimiter } from "./pacing";
 import { duePairs, sweepOnce, throttledLeaf } from "./sweep";
@@ -21,6 +23,9 @@ async function seededGrowers(users: { name: string; credentials: Record<string, 
 
 const snapshotsOf = (ids: string[]) => app.db.db.select().from(connectionSnapshots).where(inArray(connectionSnapshots.leafUserId, ids));
 
+/** Leases run on the database's clock, which a test cannot move forward: the expiry moves back instead. */
+const expireLease = (name: string) => app.db.db.update(jobLeases).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(jobLeases.name, name));
+
 describe("sweep lease", () => {
   it("lets one holder at a time sweep, and frees itself when it expires", async () => {
     expect(await acquireLease("test-a", "one", 60_000)).toBe(true);
@@ -28,8 +33,9 @@ describe("sweep lease", () => {
     expect(await renewLease("test-a", "one", 60_000)).toBe(true);
     expect(await renewLease("test-a", "two", 60_000)).toBe(false);
     await releaseLease("test-a", "one");
-    expect(await acquireLease("test-a", "two", 1)).toBe(true);
-    await new Promise((r) => setTimeout(r, 20));
+    expect(await acquireLease("test-a", "two", 60_000)).toBe(true);
+    expect(await acquireLease("test-a", "three", 60_000)).toBe(false);
+    await expireLease("test-a");
     expect(await acquireLease("test-a", "three", 60_000)).toBe(true);
     expect(await renewLease("test-a", "two", 60_000)).toBe(false);
   });
@@ -52,24 +58,23 @@ describe("sweep", () => {
     const order = due.map((p) => `${p.leafUserId === fresh ? "fresh" : p.leafUserId === old ? "old" : "never"}/${p.provider.id}`);
     expect(order).not.toContain("fresh/trimble");
     expect(order.at(-1)).toBe("old/trimble");
-    expect(order).toHaveLength(8);
+    // Every provider for each of the three growers, but the fresh one's Trimble.
+    expect(order).toHaveLength(3 * providers.length - 1);
   });
 
   it("stores every connection's status from Leaf and today's counts", async () => {
     const ids = await seededGrowers([
-      { name: "Okay", credentials: { "climate-field-view": "OK", "john-deere": "OK", trimble: "OK" } },
+      { name: "Okay", credentials: Object.fromEntries(providers.map((p) => [kindFrom(p).id, "OK"])) },
       { name: "Broken", credentials: { "john-deere": "UNAUTHENTICATED", trimble: "MISSING_PERMISSION" } },
     ]);
     const pass = await sweepOnce(settings, "sweeper-1", throttledLeaf(slidingWindowLimiter(100)));
-    expect(pass?.checked).toBeGreaterThanOrEqual(6);
+    expect(pass?.checked).toBeGreaterThanOrEqual(2 * providers.length);
     const byKey = Object.fromEntries((await snapshotsOf(ids)).map((s) => [`${s.leafUserId === ids[0] ? "okay" : "broken"}/${s.provider}`, s.status]));
-    expect(byKey).toEqual({
-      "okay/climate-fieldview": "ok", "okay/john-deere": "ok", "okay/trimble": "ok",
-      "broken/climate-fieldview": "not_connected", "broken/john-deere": "reauth", "broken/trimble": "missing_permission",
-    });
+    const broken: Record<string, string> = { "john-deere": "reauth", trimble: "missing_permission" };
+    expect(byKey).toEqual(Object.fromEntries(providers.flatMap((p) => [[`okay/${p.id}`, "ok"], [`broken/${p.id}`, broken[p.id] ?? "not_connected"]])));
     const today = new Date().toISOString().slice(0, 10);
     const history = await app.db.db.select().from(statusHistory).where(eq(statusHistory.day, today));
-    expect(history.map((h) => h.provider).sort()).toEqual(["climate-fieldview", "john-deere", "trimble"]);
+    expect(history.map((h) => h.provider).sort()).toEqual(providers.map((p) => p.id).sort());
     expect(history.find((h) => h.provider === "trimble")).toMatchObject({ connected: expect.any(Number), attention: expect.any(Number) });
     expect(history.find((h) => h.provider === "trimble")!.attention).toBeGreaterThanOrEqual(1);
   });

@@ -1,8 +1,8 @@
-import { openDatabase, useDatabaseForTests } from "@/lib/db/client";
+import { openDatabase, installTestDatabase } from "@/lib/db/client";
 
 /** A fresh in-memory database, installed as the app's database for this test file. */
 export async function freshDatabase() {
   const handle = await openDatabase({ dir: "memory://" });
-  useDatabaseForTests(handle.db);
+  installTestDatabase(handle.db);
   return handle;
 }

@@ -18,7 +18,7 @@ function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
   );
 }
 
-export function validationProblem(error: z.ZodError): Reply {
+function validationProblem(error: z.ZodError): Reply {
   return badRequest("Validation failed", { fieldErrors: fieldErrors(error) });
 }
 

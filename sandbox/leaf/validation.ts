@@ -7,7 +7,7 @@ import type { StoredCredential } from "./credentials";
 type Verdict = { tokens: TokenSet } | { statusCode: number; body: Record<string, string> };
 
 /** What Leaf learns from the provider when it first uses the credential: the same checks a token call makes. */
-function useWithProvider(state: State, credential: StoredCredential): Verdict {
+function tryWithProvider(state: State, credential: StoredCredential): Verdict {
   const kind = state.catalog.kind(credential.kind);
   const spec = state.catalog.spec(kind.provider);
   const posted = credential.posted;
@@ -34,9 +34,12 @@ function grantStatus(grant: Grant): [status: string, statusCode: number, body: R
 
 /** Leaf's background validation after a POST. Climate and Trimble rotate: Leaf now holds a new refresh token. */
 export function validateCredential(state: State, credential: StoredCredential): void {
-  const verdict = useWithProvider(state, credential);
+  const verdict = tryWithProvider(state, credential);
   const now = state.clock.now();
-  if (!("tokens" in verdict)) return state.leaf.credentials.record(credential, "UNAUTHENTICATED", verdict.statusCode, verdict.body, now);
+  if (!("tokens" in verdict)) {
+    state.leaf.credentials.record(credential, "UNAUTHENTICATED", verdict.statusCode, verdict.body, now);
+    return;
+  }
   const { tokens } = verdict;
   credential.accessToken = tokens.accessToken;
   credential.refreshToken = tokens.refreshToken ?? credential.refreshToken;
@@ -57,7 +60,9 @@ export function syncWithGrant(state: State, credential: StoredCredential): void 
   const credentials = state.leaf.credentials;
   if (!state.providers.liveToken(spec, credential.refreshToken, "refresh")) {
     credential.followsGrant = false;
-    return credentials.record(credential, "UNAUTHENTICATED", 400, { error: "invalid_grant", error_description: "The refresh token is invalid, expired or revoked" }, now);
+    const body = { error: "invalid_grant", error_description: "The refresh token is invalid, expired or revoked" };
+    credentials.record(credential, "UNAUTHENTICATED", 400, body, now);
+    return;
   }
   const [status, statusCode, body] = grantStatus(state.providers.grants.get(credential.grantId)!);
   if (status !== credential.status) credentials.record(credential, status, statusCode, body, now);
