@@ -21,7 +21,7 @@ test("a code the token endpoint rejects brings the grower back with a plain sent
   await page.route(`${sharedStack.sandboxUrl}${specOf(trimble.id).paths.authorize}`, async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     const response = await route.fetch({ maxRedirects: 0 });
-    const location = new URL(response.headers()["location"]!);
+    const location = new URL(response.headers().location!);
     location.searchParams.set("code", "not-a-code-the-provider-issued");
     return route.fulfill({ status: 302, headers: { location: location.toString() } });
   });

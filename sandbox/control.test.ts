@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startSandbox } from "./server";
-import { catalog, connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, specOf } from "./testing";
+import { catalog, connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, } from "./testing";
 
 const sandbox = useSandbox();
 const control = (path: string) => `${sandbox.url}/_sandbox${path}`;

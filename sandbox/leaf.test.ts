@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, specOf } from "./testing";
+import { connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, } from "./testing";
 
 const sandbox = useSandbox();
 

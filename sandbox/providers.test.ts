@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { authorizeParams, basic, callbackUri, catalog, clientAuth, connect, consent, endpoints, postJson, tokenRequest, useSandbox, clientOf, specOf } from "./testing";
+import { authorizeParams, basic, callbackUri, catalog, clientAuth, connect, consent, endpoints, postJson, tokenRequest, useSandbox, clientOf, } from "./testing";
 
 const sandbox = useSandbox();
 

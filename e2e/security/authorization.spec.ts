@@ -92,7 +92,7 @@ async function expectRscRefused(api: APIRequestContext, url: string, what: strin
 /** Refused: 401/403/404, or a redirect to the sign-in page. */
 function expectRefused(response: APIResponse, what: string) {
   const status = response.status();
-  const location = response.headers()["location"] ?? "";
+  const location = response.headers().location ?? "";
   const refused = [401, 403, 404].includes(status) || ([303, 307, 308].includes(status) && new URL(location, sharedAppUrl).pathname === "/signin");
   expect(refused, `${what} answered ${status} ${location}`).toBe(true);
 }

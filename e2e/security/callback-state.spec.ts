@@ -75,7 +75,7 @@ test("a callback replayed after it succeeded is refused with a plain 400 page, a
   const before = await tokenCalls();
   const first = await grower.api.get(relative(callback), { maxRedirects: 0 });
   expect(first.status()).toBe(303);
-  expect(first.headers()["location"]).toContain("connected=trimble");
+  expect(first.headers().location).toContain("connected=trimble");
   expect(await tokenCalls()).toBe(before + 1);
   await expectRefused(() => grower.api.get(relative(callback)), 400, expiredWords);
 });
@@ -133,7 +133,7 @@ test("PKCE: the token request carries the verifier matching the challenge (the s
   const before = await sandboxCalls(stack);
   const response = await someone.api.get(relative(callback), { maxRedirects: 0 });
   expect(response.status()).toBe(303);
-  expect(response.headers()["location"]).not.toContain("error=");
+  expect(response.headers().location).not.toContain("error=");
   const after = await sandboxCalls(stack);
   expect((after[`${deere.id}.token`] ?? 0) - (before[`${deere.id}.token`] ?? 0)).toBe(1);
   expect((await leafCredential(stack, someone.leafUserId, deere))?.postedBody.refreshToken).toMatch(refreshTokenPattern(deere));
@@ -152,7 +152,7 @@ test("the provider's access_denied brings the grower back to a plain sentence, w
   const before = await tokenCalls();
   const response = await grower.api.get(`/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}`, { maxRedirects: 0 });
   expect(response.status()).toBe(303);
-  const landing = new URL(response.headers()["location"]!);
+  const landing = new URL(response.headers().location!);
   expect(`${landing.pathname}${landing.search}`).toBe("/connections?error=access_denied&provider=trimble");
   const page = await (await grower.api.get(relative(landing))).text();
   expect(page).toContain("Trimble was not connected");
@@ -166,7 +166,7 @@ for (const error of ["invalid_request", "unauthorized_client", "invalid_scope", 
     const before = await tokenCalls();
     const response = await grower.api.get(`/api/connect/climate-fieldview/callback?error=${error}&state=${authorize.searchParams.get("state")}`, { maxRedirects: 0 });
     expect(response.status()).toBe(303);
-    const landing = new URL(response.headers()["location"]!);
+    const landing = new URL(response.headers().location!);
     expect(landing.searchParams.get("error")).toBe("authorize_failed");
     const page = await (await grower.api.get(relative(landing))).text();
     expect(page).toContain("Climate FieldView could not finish signing you in");

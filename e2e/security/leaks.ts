@@ -45,7 +45,7 @@ export function findLeaks(tapDir: string, secrets: string[]) {
   for (const file of readdirSync(tapDir).filter((f) => f.startsWith("app-"))) {
     const lines = readFileSync(path.join(tapDir, file), "utf8").split("\n");
     logLines += lines.length;
-    lines.forEach((line, i) => search(line, () => `${file} line ${i + 1}`));
+    for (const [i, line] of lines.entries()) search(line, () => `${file} line ${i + 1}`);
   }
   return { leaks, responses: responses.length, bodies: bodies.length, logLines };
 }

@@ -12,7 +12,7 @@ async function landingFor(returnTo: string): Promise<URL> {
   const authorize = await startConsent(grower, "trimble", `?returnTo=${encodeURIComponent(returnTo)}`);
   const done = await grower.get(`/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}`, { maxRedirects: 0 });
   expect(done.status()).toBe(303);
-  return new URL(done.headers()["location"]!);
+  return new URL(done.headers().location!);
 }
 
 const offsite = [

@@ -79,7 +79,7 @@ test.describe("no open redirect through next-auth's callbackUrl", () => {
       expect(new URL((await signedIn.json()).url).origin).toBe(sharedAppUrl);
 
       const signInPage = await api.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
-      expect(new URL(signInPage.headers()["location"]!, sharedAppUrl).origin).toBe(sharedAppUrl);
+      expect(new URL(signInPage.headers().location!, sharedAppUrl).origin).toBe(sharedAppUrl);
 
       const signedOut = await api.post("/api/auth/signout", { form: { csrfToken, callbackUrl: target, json: "true" }, maxRedirects: 0 });
       expect(new URL((await signedOut.json()).url).origin).toBe(sharedAppUrl);

@@ -83,7 +83,7 @@ export async function newGrower(staff: APIRequestContext, stack: Stack = sharedS
 export async function startConsent(grower: APIRequestContext, providerId: string, query = ""): Promise<URL> {
   const start = await grower.get(`/api/connect/${providerId}${query}`, { maxRedirects: 0 });
   expect(start.status(), await start.text()).toBe(303);
-  return new URL(start.headers()["location"]!);
+  return new URL(start.headers().location!);
 }
 
 /** The grower's "Allow" at the sandbox's consent page; returns the callback URL (not yet visited). */
@@ -91,7 +91,7 @@ export async function allowAtProvider(grower: APIRequestContext, authorize: URL)
   const form = { ...Object.fromEntries(authorize.searchParams), decision: "allow" };
   const decision = await grower.post(`${authorize.origin}${authorize.pathname}`, { form, maxRedirects: 0 });
   expect(decision.status()).toBe(302);
-  return new URL(decision.headers()["location"]!);
+  return new URL(decision.headers().location!);
 }
 
 /** Start and "Allow": the callback URL the provider sends the grower back to, not yet visited. */
@@ -106,7 +106,7 @@ export const relative = (url: URL) => `${url.pathname}${url.search}`;
 export async function completeConsent(grower: APIRequestContext, callback: URL): Promise<string> {
   const response = await grower.get(relative(callback), { maxRedirects: 0 });
   expect(response.status(), await response.text().catch(() => "")).toBe(303);
-  return response.headers()["location"]!;
+  return response.headers().location!;
 }
 
 /** A whole consent without a browser; returns where the app sent the grower. */
