@@ -1,5 +1,5 @@
 // Security headers on every response, with a fresh CSP nonce per request that Next puts on its own scripts.
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { plainPage } from "@/lib/http/plain-page";
 
 function contentSecurityPolicy(nonce: string): string {
@@ -30,7 +30,11 @@ function undecodablePath(pathname: string): boolean {
 }
 
 function badAddress(): Response {
-  return plainPage(400, { title: "This address is not valid", sentence: "Part of the link is damaged. Go to your start page and follow the link from there.", action: { label: "Go to your start page", href: "/" } });
+  return plainPage(400, {
+    title: "This address is not valid",
+    sentence: "Part of the link is damaged. Go to your start page and follow the link from there.",
+    action: { label: "Go to your start page", href: "/" },
+  });
 }
 
 export function proxy(request: NextRequest) {
@@ -40,7 +44,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
 
-  const response = undecodablePath(request.nextUrl.pathname) ? badAddress() : NextResponse.next({ request: { headers: requestHeaders } });
+  const response = undecodablePath(request.nextUrl.pathname)
+    ? badAddress()
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   // The callback URL carries the authorization code: no referrer may ever repeat it.
   response.headers.set("referrer-policy", "no-referrer");

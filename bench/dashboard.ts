@@ -7,17 +7,17 @@
 //  4. Starts the built app on that database and times the dashboard's first page, a search and a filter
 //     (p50/p95 of full responses over loopback), each beside a bare node:http server sending a static
 //     HTML page of the same rows, as a ratio.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { freePort } from "@/lib/testing/free-port";
-import { startSandbox } from "@/sandbox/server";
 import { seedSandbox, seedUsers } from "@/lib/seeding/grower-mix";
 import { staffCookie } from "@/lib/seeding/staff-cookie";
+import { freePort } from "@/lib/testing/free-port";
+import { startSandbox } from "@/sandbox/server";
 
 const growerCount = Number(process.argv[2] ?? 10_000);
 const requestsPerCase = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -38,9 +38,13 @@ function peakPerSecond(times: number[]): number {
   return peak;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function timeRequests(url: string, headers: Record<string, string>): Promise<{ p50: number; p95: number; bytes: number }> {
+async function timeRequests(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ p50: number; p95: number; bytes: number }> {
   let bytes = 0;
   for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).arrayBuffer();
   const times: number[] = [];
@@ -76,7 +80,9 @@ async function seedAndSweep(sandboxUrl: string): Promise<void> {
   started = Date.now();
   const imported = await importLeafUsers(leaf(), "bench");
   const again = await importLeafUsers(leaf(), "bench");
-  console.log(`import: ${imported.added} growers in ${seconds(Date.now() - started)} (twice; the second run added ${again.added})`);
+  console.log(
+    `import: ${imported.added} growers in ${seconds(Date.now() - started)} (twice; the second run added ${again.added})`,
+  );
 
   // Every request the sweep sends to Leaf, timed where it leaves this process.
   const sent: number[] = [];
@@ -87,17 +93,26 @@ async function seedAndSweep(sandboxUrl: string): Promise<void> {
   };
   const { concurrency, ratePerSecond } = config().sweep;
   started = Date.now();
-  const pass = await sweepOnce({ concurrency, staleAfterMs: 0 }, "bench", throttledLeaf(slidingWindowLimiter(ratePerSecond)));
+  const pass = await sweepOnce(
+    { concurrency, staleAfterMs: 0 },
+    "bench",
+    throttledLeaf(slidingWindowLimiter(ratePerSecond)),
+  );
   const wall = Date.now() - started;
   globalThis.fetch = realFetch;
-  console.log(`\nsweep: ${pass?.checked} connections (${growerCount} growers x 3 providers), ${sent.length} requests to Leaf, wall time ${seconds(wall)}`);
-  console.log(`sweep: concurrency ${concurrency}, peak ${peakPerSecond(sent)} requests in any 1 s window, limit ${ratePerSecond}/s (HEADLAND_SWEEP_RATE_PER_SECOND)`);
+  console.log(
+    `\nsweep: ${pass?.checked} connections (${growerCount} growers x 3 providers), ${sent.length} requests to Leaf, wall time ${seconds(wall)}`,
+  );
+  console.log(
+    `sweep: concurrency ${concurrency}, peak ${peakPerSecond(sent)} requests in any 1 s window, limit ${ratePerSecond}/s (HEADLAND_SWEEP_RATE_PER_SECOND)`,
+  );
 
   await db.execute(sql`analyze`);
   const term = searchTerm;
   const plan = await db.execute(sql`explain analyze ${pageQuery(db, parseDashboardQuery({ q: term }))}`);
   console.log(`\nplan of the search query (q=${term}):`);
-  for (const row of (plan as unknown as { rows: Record<string, string>[] }).rows) console.log(`  ${Object.values(row)[0]}`);
+  for (const row of (plan as unknown as { rows: Record<string, string>[] }).rows)
+    console.log(`  ${Object.values(row)[0]}`);
   await close();
 }
 
@@ -123,7 +138,13 @@ async function startApp(sandboxPort: number): Promise<{ url: string; child: Chil
   });
   for (let i = 0; i < 1800; i++) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, child };
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child };
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("the app did not start");
@@ -132,8 +153,15 @@ async function startApp(sandboxPort: number): Promise<{ url: string; child: Chil
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The same rows as a static page: what a server that does nothing but send bytes achieves. */
-function staticPage(data: { rows: { leafUserId: string; name: string; email: string; cells: { status: string }[]; lastChecked: string | null }[] }): string {
-  const rows = data.rows.map((r) => `<tr><th scope="row"><a href="/growers/${r.leafUserId}">${escapeHtml(r.name)}</a><div>${escapeHtml(r.email)}</div></th>${r.cells.map((c) => `<td><span class="badge">${c.status}</span></td>`).join("")}<td>${r.lastChecked ?? "Never"}</td></tr>`).join("");
+function staticPage(data: {
+  rows: { leafUserId: string; name: string; email: string; cells: { status: string }[]; lastChecked: string | null }[];
+}): string {
+  const rows = data.rows
+    .map(
+      (r) =>
+        `<tr><th scope="row"><a href="/growers/${r.leafUserId}">${escapeHtml(r.name)}</a><div>${escapeHtml(r.email)}</div></th>${r.cells.map((c) => `<td><span class="badge">${c.status}</span></td>`).join("")}<td>${r.lastChecked ?? "Never"}</td></tr>`,
+    )
+    .join("");
   return `<!doctype html><html><head><title>Growers</title></head><body><table><thead><tr><th>Grower</th><th>Climate FieldView</th><th>John Deere</th><th>Trimble</th><th>Last checked</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
 }
 
@@ -146,7 +174,11 @@ async function measurePages(appUrl: string): Promise<void> {
     { label: "filter Needs attention", search: "?status=attention" },
   ];
   const pages = new Map<string, string>();
-  for (const c of cases) pages.set(`/dashboard${c.search}`, staticPage(await (await fetch(`${appUrl}/api/dashboard${c.search}`, { headers })).json()));
+  for (const c of cases)
+    pages.set(
+      `/dashboard${c.search}`,
+      staticPage(await (await fetch(`${appUrl}/api/dashboard${c.search}`, { headers })).json()),
+    );
   const bare: Server = createServer((req, res) => {
     const body = pages.get(req.url ?? "/");
     res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" }).end(body ?? "");
@@ -159,25 +191,39 @@ async function measurePages(appUrl: string): Promise<void> {
   const fmt = (n: number) => n.toFixed(2).padStart(7);
   const ratio = (a: number, b: number) => (a / b).toFixed(1).padStart(6);
   console.log(`\nserver time of full responses over loopback, ${requestsPerCase} sequential requests each (ms):`);
-  console.log("case                       | dashboard p50     p95 | static p50     p95 | ratio p50    p95 | vs /signin p50  p95");
+  console.log(
+    "case                       | dashboard p50     p95 | static p50     p95 | ratio p50    p95 | vs /signin p50  p95",
+  );
   const staticP50s: number[] = [];
   for (const c of cases) {
     const app = await timeRequests(`${appUrl}/dashboard${c.search}`, headers);
     const plain = await timeRequests(`${bareUrl}/dashboard${c.search}`, {});
     staticP50s.push(plain.p50);
-    console.log(`${c.label.padEnd(26)} | ${fmt(app.p50)} ${fmt(app.p95)} | ${fmt(plain.p50)} ${fmt(plain.p95)} | ${ratio(app.p50, plain.p50)} ${ratio(app.p95, plain.p95)} | ${ratio(app.p50, floor.p50)} ${ratio(app.p95, floor.p95)}   (${app.bytes} vs ${plain.bytes} bytes)`);
+    console.log(
+      `${c.label.padEnd(26)} | ${fmt(app.p50)} ${fmt(app.p95)} | ${fmt(plain.p50)} ${fmt(plain.p95)} | ${ratio(app.p50, plain.p50)} ${ratio(app.p95, plain.p95)} | ${ratio(app.p50, floor.p50)} ${ratio(app.p95, floor.p95)}   (${app.bytes} vs ${plain.bytes} bytes)`,
+    );
   }
   // Where the time goes: the same data as JSON, without rendering the page.
   const json = await timeRequests(`${appUrl}/api/dashboard`, headers);
-  console.log(`(GET /api/dashboard, the first page's data without the page: p50 ${json.p50.toFixed(2)} ms, p95 ${json.p95.toFixed(2)} ms;`);
-  console.log(` GET /signin, a page with no data from the same server: p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms,`);
-  console.log(` itself ${ratio(floor.p50, Math.min(...staticP50s)).trim()}x the fastest static p50 above: the floor under every page this server renders)`);
+  console.log(
+    `(GET /api/dashboard, the first page's data without the page: p50 ${json.p50.toFixed(2)} ms, p95 ${json.p95.toFixed(2)} ms;`,
+  );
+  console.log(
+    ` GET /signin, a page with no data from the same server: p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms,`,
+  );
+  console.log(
+    ` itself ${ratio(floor.p50, Math.min(...staticP50s)).trim()}x the fastest static p50 above: the floor under every page this server renders)`,
+  );
   bare.close();
 }
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: 0, processingDelayMs: 50 });
-  Object.assign(process.env, { SANDBOX_PORT: String(sandbox.port), HEADLAND_DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
+  Object.assign(process.env, {
+    SANDBOX_PORT: String(sandbox.port),
+    HEADLAND_DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  });
   process.env.HEADLAND_SWEEP_RATE_PER_SECOND ??= "500";
   let app: ChildProcess | undefined;
   try {
@@ -192,7 +238,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,4 +1,4 @@
-import { connectErrorMessage, type ConnectErrorCode } from "@/lib/connect/connect-error";
+import { type ConnectErrorCode, connectErrorMessage } from "@/lib/connect/connect-error";
 
 interface Props {
   error?: { code: ConnectErrorCode; provider: { id: string; name: string } };
@@ -13,7 +13,12 @@ export function ConnectOutcome({ error, connected }: Props) {
       <div role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4">
         <p className="font-medium text-red-900">{title}</p>
         <p className="mt-1 text-red-800">{sentence}</p>
-        <a href={`/api/connect/${error.provider.id}`} className="mt-3 inline-block rounded-lg bg-red-800 px-3 py-1.5 text-sm font-medium text-white">Try again</a>
+        <a
+          href={`/api/connect/${error.provider.id}`}
+          className="mt-3 inline-block rounded-lg bg-red-800 px-3 py-1.5 text-sm font-medium text-white"
+        >
+          Try again
+        </a>
       </div>
     );
   }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { isSettling, type ConnectionStatus } from "@/lib/connections/status";
+import { type ConnectionStatus, isSettling } from "@/lib/connections/status";
 import { statusSentences } from "@/lib/wording/status-words";
-import { StatusBadge } from "./status-badge";
 import { DisconnectButton } from "./disconnect-button";
+import { StatusBadge } from "./status-badge";
 
 export interface ConnectionItem {
   provider: string;
@@ -43,15 +43,24 @@ export function ConnectionList({ leafUserId, providers, initial, canConnect }: P
         const status = data.find((c) => c.provider === provider.id)?.status ?? "not_connected";
         const headingId = `provider-${provider.id}`;
         return (
-          <section key={provider.id} aria-labelledby={headingId} className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
+          <section
+            key={provider.id}
+            aria-labelledby={headingId}
+            className="rounded-xl border border-stone-200 bg-white p-5 shadow-sm"
+          >
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <h2 id={headingId} className="text-lg font-semibold">{provider.name}</h2>
+              <h2 id={headingId} className="text-lg font-semibold">
+                {provider.name}
+              </h2>
               <StatusBadge status={status} />
             </div>
             <p className="mt-2 text-stone-600">{statusSentences[status]}</p>
             <div className="mt-4 flex flex-wrap gap-3">
               {canConnect && (
-                <a href={`/api/connect/${provider.id}`} className="rounded-lg bg-field px-4 py-2 font-medium text-white">
+                <a
+                  href={`/api/connect/${provider.id}`}
+                  className="rounded-lg bg-field px-4 py-2 font-medium text-white"
+                >
                   {status === "not_connected" ? `Connect ${provider.name}` : `Reconnect ${provider.name}`}
                 </a>
               )}

@@ -14,10 +14,23 @@ export function CopyField({ label, value, buttonLabel }: { label: string; value:
     <div className="flex flex-wrap items-end gap-2">
       <label className="block min-w-0 flex-1">
         <span className="text-sm font-medium">{label}</span>
-        <input readOnly value={value} onFocus={(e) => e.currentTarget.select()} className="mt-1 w-full rounded-lg border border-stone-300 bg-stone-50 px-3 py-2 font-mono text-sm" />
+        <input
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          className="mt-1 w-full rounded-lg border border-stone-300 bg-stone-50 px-3 py-2 font-mono text-sm"
+        />
       </label>
-      <button type="button" onClick={copy} className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium">{buttonLabel}</button>
-      <span role="status" className="text-sm text-green-700">{copied ? "Copied" : ""}</span>
+      <button
+        type="button"
+        onClick={copy}
+        className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium"
+      >
+        {buttonLabel}
+      </button>
+      <span role="status" className="text-sm text-green-700">
+        {copied ? "Copied" : ""}
+      </span>
     </div>
   );
 }

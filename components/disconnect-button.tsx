@@ -15,7 +15,9 @@ export function DisconnectButton({ leafUserId, provider, onDone }: Props) {
   const { busy, error, run } = useApiAction();
 
   async function disconnect() {
-    const outcome = await run(`/api/growers/${encodeURIComponent(leafUserId)}/connections/${provider.id}`, { method: "DELETE" });
+    const outcome = await run(`/api/growers/${encodeURIComponent(leafUserId)}/connections/${provider.id}`, {
+      method: "DELETE",
+    });
     if (!outcome.ok) return;
     setConfirming(false);
     onDone();
@@ -23,19 +25,42 @@ export function DisconnectButton({ leafUserId, provider, onDone }: Props) {
 
   if (!confirming) {
     return (
-      <button type="button" onClick={() => setConfirming(true)} className="rounded-lg border border-stone-300 px-4 py-2 font-medium text-stone-800">
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        className="rounded-lg border border-stone-300 px-4 py-2 font-medium text-stone-800"
+      >
         Disconnect {provider.name}
       </button>
     );
   }
   return (
-    <fieldset aria-label={`Confirm disconnecting ${provider.name}`} className="flex flex-wrap items-center gap-3 rounded-lg bg-stone-100 p-3">
+    <fieldset
+      aria-label={`Confirm disconnecting ${provider.name}`}
+      className="flex flex-wrap items-center gap-3 rounded-lg bg-stone-100 p-3"
+    >
       <span>Disconnect {provider.name}? Its data will stop syncing until you connect again.</span>
-      <button type="button" disabled={busy} onClick={disconnect} className="rounded-lg bg-red-700 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={disconnect}
+        className="rounded-lg bg-red-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
+      >
         {busy ? "Disconnecting…" : "Yes, disconnect"}
       </button>
-      <button type="button" disabled={busy} onClick={() => setConfirming(false)} className="rounded-lg px-3 py-1.5 text-stone-700">Cancel</button>
-      {error && <p role="alert" className="w-full text-sm text-red-700">{error}</p>}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => setConfirming(false)}
+        className="rounded-lg px-3 py-1.5 text-stone-700"
+      >
+        Cancel
+      </button>
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 /** Signs the grower in with their invite as soon as the page opens; the button is there if that fails. */
@@ -28,7 +28,13 @@ export function InviteSignIn({ token, name }: { token: string; name: string }) {
       <h2 className="text-lg font-medium">Welcome, {name}</h2>
       <p className="mt-2 text-stone-700">{failed ? "We couldn't sign you in with this link." : "Signing you in…"}</p>
       {failed && (
-        <button type="button" onClick={continueIn} className="mt-4 rounded-lg bg-field px-4 py-2 font-medium text-white">Try again</button>
+        <button
+          type="button"
+          onClick={continueIn}
+          className="mt-4 rounded-lg bg-field px-4 py-2 font-medium text-white"
+        >
+          Try again
+        </button>
       )}
     </section>
   );

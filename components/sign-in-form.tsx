@@ -1,8 +1,8 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
 
 export function SignInForm() {
   const router = useRouter();
@@ -17,21 +17,46 @@ export function SignInForm() {
     const result = await signIn("staff", { email: form.get("email"), password: form.get("password"), redirect: false });
     setBusy(false);
     if (result?.ok && !result.error) router.replace("/dashboard");
-    else setError(result?.error === "rate_limited" ? "Too many attempts. Wait a minute and try again." : "That email and password don't match. Check them and try again.");
+    else
+      setError(
+        result?.error === "rate_limited"
+          ? "Too many attempts. Wait a minute and try again."
+          : "That email and password don't match. Check them and try again.",
+      );
   }
 
   return (
     <form onSubmit={submit} className="mt-4 space-y-4">
       <label className="block">
         <span className="text-sm font-medium">Email</span>
-        <input name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2"
+        />
       </label>
       <label className="block">
         <span className="text-sm font-medium">Password</span>
-        <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2"
+        />
       </label>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={busy} className="w-full rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60">
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60"
+      >
         {busy ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -7,7 +7,9 @@ export function SiteHeader({ viewer }: { viewer?: Viewer }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-        <Link href={home} className="font-semibold tracking-tight text-field">Headland</Link>
+        <Link href={home} className="font-semibold tracking-tight text-field">
+          Headland
+        </Link>
         {viewer && (
           <div className="flex items-center gap-4 text-sm text-stone-600">
             <span>{viewer.role === "staff" ? viewer.email : viewer.name}</span>

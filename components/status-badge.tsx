@@ -15,7 +15,9 @@ const colors: Record<ConnectionStatus, string> = {
 /** The status word in its color; the same on the grower's page and the staff dashboard. */
 export function StatusBadge({ status }: { status: ConnectionStatus }) {
   return (
-    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${colors[status]}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${colors[status]}`}
+    >
       {statusWords[status]}
     </span>
   );

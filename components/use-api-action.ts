@@ -14,7 +14,11 @@ export function useApiAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  async function run(url: string, init: { method: "POST" | "DELETE"; json?: unknown }, failure = fallback): Promise<Outcome> {
+  async function run(
+    url: string,
+    init: { method: "POST" | "DELETE"; json?: unknown },
+    failure = fallback,
+  ): Promise<Outcome> {
     setBusy(true);
     setError(undefined);
     try {

@@ -3,7 +3,11 @@ import { consent, invitedGrower, outcomeAlert, providerCase, region, statusIn } 
 import { leafCredential, sandboxControl, sharedStack } from "./support/api";
 import { specOf } from "./support/sandbox-spec";
 
-const [climate, deere, trimble] = [providerCase("climate-fieldview"), providerCase("john-deere"), providerCase("trimble")];
+const [climate, deere, trimble] = [
+  providerCase("climate-fieldview"),
+  providerCase("john-deere"),
+  providerCase("trimble"),
+];
 
 test("denying consent brings the grower back with a plain sentence", async ({ browser }) => {
   const { page, leafUserId } = await invitedGrower(browser);
@@ -37,7 +41,13 @@ test("a code the token endpoint rejects brings the grower back with a plain sent
 test("a Leaf refusal brings the grower back with a plain sentence, not a 500", async ({ browser }) => {
   const { page, leafUserId } = await invitedGrower(browser);
   // Faults are global to the sandbox: aim this one at this grower alone (tests run in parallel).
-  await sandboxControl(sharedStack, "POST", "faults", { target: "leaf", mode: "status", status: 400, count: 1, path: `${leafUserId}/${deere.leaf.path}` });
+  await sandboxControl(sharedStack, "POST", "faults", {
+    target: "leaf",
+    mode: "status",
+    status: 400,
+    count: 1,
+    path: `${leafUserId}/${deere.leaf.path}`,
+  });
   await region(page, deere.name).getByRole("link", { name: "Connect John Deere" }).click();
   // Nothing was saved, so Deere's organization step is skipped.
   await consent(page, deere, "Allow", { organizations: false });
@@ -47,7 +57,13 @@ test("a Leaf refusal brings the grower back with a plain sentence, not a 500", a
 
 test("a Leaf outage shows Saving, and the credential arrives once Leaf is back", async ({ browser }) => {
   const { page, leafUserId } = await invitedGrower(browser);
-  await sandboxControl(sharedStack, "POST", "faults", { target: "leaf", mode: "status", status: 503, count: 2, path: `${leafUserId}/${climate.leaf.path}` });
+  await sandboxControl(sharedStack, "POST", "faults", {
+    target: "leaf",
+    mode: "status",
+    status: 503,
+    count: 2,
+    path: `${leafUserId}/${climate.leaf.path}`,
+  });
   await region(page, climate.name).getByRole("link", { name: "Connect Climate FieldView" }).click();
   await consent(page, climate);
   await expect(statusIn(page, climate.name, "Saving")).toBeVisible();

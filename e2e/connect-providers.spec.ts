@@ -3,7 +3,9 @@ import { consent, invitedGrower, providerCase, providerCases, region, statusIn }
 import { expectedLeafBody, issuedRefreshTokens, leafCredential, sharedStack } from "./support/api";
 
 for (const provider of providerCases) {
-  test(`a grower connects ${provider.name} from an invite link, and Leaf gets the documented body`, async ({ browser }) => {
+  test(`a grower connects ${provider.name} from an invite link, and Leaf gets the documented body`, async ({
+    browser,
+  }) => {
     const { page, leafUserId } = await invitedGrower(browser);
     for (const other of providerCases) {
       const card = region(page, other.name);
@@ -11,7 +13,9 @@ for (const provider of providerCases) {
       await expect(card.getByRole("link", { name: `Connect ${other.name}` })).toBeVisible();
     }
 
-    await region(page, provider.name).getByRole("link", { name: `Connect ${provider.name}` }).click();
+    await region(page, provider.name)
+      .getByRole("link", { name: `Connect ${provider.name}` })
+      .click();
     await consent(page, provider);
     await expect(statusIn(page, provider.name, "Processing")).toBeVisible();
     await expect(statusIn(page, provider.name, "Connected")).toBeVisible({ timeout: 15_000 });
@@ -22,7 +26,9 @@ for (const provider of providerCases) {
     const [issued] = await issuedRefreshTokens(sharedStack, stored.grantId);
     expect(issued).toEqual(expect.stringMatching(/^\S{20,}$/));
     expect(stored.postedBody).toEqual(expectedLeafBody(provider, { refreshToken: issued }));
-    expect(Object.keys(stored.postedBody).sort()).toEqual(Object.keys(expectedLeafBody(provider, { refreshToken: "" })).sort());
+    expect(Object.keys(stored.postedBody).sort()).toEqual(
+      Object.keys(expectedLeafBody(provider, { refreshToken: "" })).sort(),
+    );
   });
 }
 

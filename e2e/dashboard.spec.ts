@@ -1,14 +1,35 @@
 import { existsSync } from "node:fs";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { consent, invitedGrower, providerCase, providerCases, region, signInAsStaff, statusIn, type ProviderCase } from "./helpers";
-import { addGrower, leafCredential, refreshTokenPattern, sandboxControl, sharedStack, staffApi, staffStatePath } from "./support/api";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import {
+  consent,
+  invitedGrower,
+  type ProviderCase,
+  providerCase,
+  providerCases,
+  region,
+  signInAsStaff,
+  statusIn,
+} from "./helpers";
+import {
+  addGrower,
+  leafCredential,
+  refreshTokenPattern,
+  sandboxControl,
+  sharedStack,
+  staffApi,
+  staffStatePath,
+} from "./support/api";
 import { kindOf } from "./support/sandbox-spec";
 
 // Staff at scale: the dashboard's live statuses, search and filter, a grower's page, and who may see
 // them. The server and sandbox are shared with parallel tests, so every test works on growers with a
 // name of its own and aims sandbox changes at its own Leaf users.
 
-const [climate, deere, trimble] = [providerCase("climate-fieldview"), providerCase("john-deere"), providerCase("trimble")];
+const [climate, deere, trimble] = [
+  providerCase("climate-fieldview"),
+  providerCase("john-deere"),
+  providerCase("trimble"),
+];
 
 // The setup project signs staff in once per run (sign-in allows 10 attempts per account per 15 minutes).
 async function staffContext(browser: Browser): Promise<BrowserContext> {
@@ -38,14 +59,26 @@ async function importFromLeaf(page: Page): Promise<void> {
   await expect(page.getByRole("status").filter({ hasText: "imported" })).toBeVisible();
 }
 
-const growerRow = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(name) }) });
+const growerRow = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(name) }) });
 // The dashboard has a column per provider, in the registry's order.
-const cellOf = (page: Page, name: string, provider: ProviderCase) => growerRow(page, name).getByRole("cell").nth(providerCases.indexOf(provider));
+const cellOf = (page: Page, name: string, provider: ProviderCase) =>
+  growerRow(page, name).getByRole("cell").nth(providerCases.indexOf(provider));
 
-test("staff see a grower go from Connected to Needs reconnect without reloading, and why on the grower's page", async ({ browser }) => {
+test("staff see a grower go from Connected to Needs reconnect without reloading, and why on the grower's page", async ({
+  browser,
+}) => {
   const staff = await (await staffContext(browser)).newPage();
   const name = uniqueName("Revoked");
-  const [leafUserId] = await seedLeafUsers([{ name, credentials: [[deere, "OK"], [trimble, "OK"]] }]);
+  const [leafUserId] = await seedLeafUsers([
+    {
+      name,
+      credentials: [
+        [deere, "OK"],
+        [trimble, "OK"],
+      ],
+    },
+  ]);
 
   await staff.goto("/dashboard");
   await importFromLeaf(staff);
@@ -58,7 +91,9 @@ test("staff see a grower go from Connected to Needs reconnect without reloading,
 
   await staff.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
   await sandboxControl(sharedStack, "POST", `leaf/users/${leafUserId}/${deere.leaf.path}/revoke`);
-  await expect(cellOf(staff, name, deere).getByText("Needs reconnect", { exact: true })).toBeVisible({ timeout: 25_000 });
+  await expect(cellOf(staff, name, deere).getByText("Needs reconnect", { exact: true })).toBeVisible({
+    timeout: 25_000,
+  });
   await expect(cellOf(staff, name, deere)).toContainText(/since [A-Z][a-z]{2} \d{1,2}/);
   await expect(cellOf(staff, name, trimble).getByText("Connected", { exact: true })).toBeVisible();
   expect(await staff.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
@@ -67,18 +102,29 @@ test("staff see a grower go from Connected to Needs reconnect without reloading,
   await staff.getByRole("link", { name }).click();
   await expect(staff.getByRole("heading", { name })).toBeVisible();
   const deereRegion = region(staff, deere.name);
-  await expect(deereRegion.getByRole("row").filter({ hasText: "Refresh token revoked by the user" }).filter({ hasText: "401" })).toBeVisible();
+  await expect(
+    deereRegion.getByRole("row").filter({ hasText: "Refresh token revoked by the user" }).filter({ hasText: "401" }),
+  ).toBeVisible();
   const stored = await leafCredential(sharedStack, leafUserId!, deere);
   await expect(deereRegion.getByText(`••••${stored.refreshToken.slice(-4)}`)).toBeVisible();
   const html = await staff.content();
-  for (const secret of [stored.refreshToken, stored.accessToken, stored.clientSecret]) expect(html).not.toContain(secret);
+  for (const secret of [stored.refreshToken, stored.accessToken, stored.clientSecret])
+    expect(html).not.toContain(secret);
 });
 
-test("staff find growers by search and with the one-click Needs attention filter, kept in the URL", async ({ browser }) => {
+test("staff find growers by search and with the one-click Needs attention filter, kept in the URL", async ({
+  browser,
+}) => {
   const staff = await (await staffContext(browser)).newPage();
   const prefix = uniqueName("Filter");
   const [brokenId] = await seedLeafUsers([
-    { name: `${prefix} Broken`, credentials: [[trimble, "UNAUTHENTICATED"], [climate, "OK"]] },
+    {
+      name: `${prefix} Broken`,
+      credentials: [
+        [trimble, "UNAUTHENTICATED"],
+        [climate, "OK"],
+      ],
+    },
     { name: `${prefix} Fine`, credentials: [[trimble, "OK"]] },
   ]);
   await staff.goto("/dashboard");
@@ -86,7 +132,9 @@ test("staff find growers by search and with the one-click Needs attention filter
   await staff.getByLabel("Search growers").fill(prefix);
   await expect(staff).toHaveURL(/[?&]q=Filter/);
   await expect(growerRow(staff, prefix)).toHaveCount(2);
-  await expect(cellOf(staff, `${prefix} Broken`, trimble).getByText("Needs reconnect", { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(cellOf(staff, `${prefix} Broken`, trimble).getByText("Needs reconnect", { exact: true })).toBeVisible({
+    timeout: 20_000,
+  });
 
   await staff.getByRole("button", { name: "Needs attention" }).click();
   await expect(growerRow(staff, prefix)).toHaveCount(1);
@@ -104,7 +152,9 @@ test("staff find growers by search and with the one-click Needs attention filter
   await expect(growerRow(staff, `${prefix} Broken`)).toBeVisible();
 });
 
-test("staff send a new invite (the old link stops working), check now and disconnect from a grower's page", async ({ browser }) => {
+test("staff send a new invite (the old link stops working), check now and disconnect from a grower's page", async ({
+  browser,
+}) => {
   const staff = await (await staffContext(browser)).newPage();
   const name = uniqueName("Actions");
   const [leafUserId] = await seedLeafUsers([{ name, credentials: [[trimble, "OK"]] }]);
@@ -151,7 +201,13 @@ test("a grower cannot open the dashboard or another grower's page", async ({ bro
 
 test("staff see why Leaf refused a credential, with its reference, and send it again", async ({ browser }) => {
   const { page: grower, leafUserId } = await invitedGrower(browser);
-  await sandboxControl(sharedStack, "POST", "faults", { target: "leaf", mode: "status", status: 400, count: 1, path: `${leafUserId}/${trimble.leaf.path}` });
+  await sandboxControl(sharedStack, "POST", "faults", {
+    target: "leaf",
+    mode: "status",
+    status: 400,
+    count: 1,
+    path: `${leafUserId}/${trimble.leaf.path}`,
+  });
   await region(grower, trimble.name).getByRole("link", { name: "Connect Trimble" }).click();
   await consent(grower, trimble);
   await expect(statusIn(grower, trimble.name, "Error")).toBeVisible();
@@ -163,7 +219,9 @@ test("staff see why Leaf refused a credential, with its reference, and send it a
   const reference = (await notice.locator("code").textContent())!;
   expect(reference).toMatch(/^[0-9a-f-]{36}$/);
   // The same reference beside the attempt in Headland's record, so staff can find its log lines.
-  await expect(staff.getByRole("row").filter({ hasText: "Started connecting Trimble" }).filter({ hasText: reference })).toBeVisible();
+  await expect(
+    staff.getByRole("row").filter({ hasText: "Started connecting Trimble" }).filter({ hasText: reference }),
+  ).toBeVisible();
 
   await region(staff, trimble.name).getByRole("button", { name: "Retry sending Trimble to Leaf" }).click();
   await expect(async () => {
@@ -171,8 +229,12 @@ test("staff see why Leaf refused a credential, with its reference, and send it a
     await expect(region(staff, trimble.name).getByText(/^(Processing|Connected)$/)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expect(region(staff, trimble.name).getByRole("alert")).toHaveCount(0);
-  expect((await leafCredential(sharedStack, leafUserId, trimble)).postedBody.refreshToken).toMatch(refreshTokenPattern(trimble));
-  await expect(staff.getByRole("row").filter({ hasText: "Started connecting Trimble" }).filter({ hasText: "Saved to Leaf" })).toBeVisible();
+  expect((await leafCredential(sharedStack, leafUserId, trimble)).postedBody.refreshToken).toMatch(
+    refreshTokenPattern(trimble),
+  );
+  await expect(
+    staff.getByRole("row").filter({ hasText: "Started connecting Trimble" }).filter({ hasText: "Saved to Leaf" }),
+  ).toBeVisible();
 });
 
 test("a staff action whose connection drops says so and can be tried again", async ({ browser }) => {

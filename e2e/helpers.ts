@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { providers } from "../lib/providers/registry";
 import type { Provider } from "../lib/providers/types";
 
@@ -20,7 +20,10 @@ export async function signInAsStaff(page: Page): Promise<void> {
 let growerCount = 0;
 
 /** Staff add a grower through the dashboard; returns the invite link shown. */
-export async function addGrower(page: Page, name = `Grower ${Date.now()}-${++growerCount}`): Promise<{ name: string; inviteUrl: string }> {
+export async function addGrower(
+  page: Page,
+  name = `Grower ${Date.now()}-${++growerCount}`,
+): Promise<{ name: string; inviteUrl: string }> {
   await page.getByRole("button", { name: "Add grower" }).click();
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, ".")}@farm.test`);
@@ -65,7 +68,12 @@ export function outcomeAlert(page: Page) {
 }
 
 /** Runs a provider's consent screens in the sandbox, choosing Allow (and an organization, where the provider asks for one: Deere). */
-export async function consent(page: Page, provider: ProviderCase, choice: "Allow" | "Deny" = "Allow", opts = { organizations: true }): Promise<void> {
+export async function consent(
+  page: Page,
+  provider: ProviderCase,
+  choice: "Allow" | "Deny" = "Allow",
+  opts = { organizations: true },
+): Promise<void> {
   await expect(page.getByRole("heading", { name: `Sign in to ${provider.name} (sandbox)` })).toBeVisible();
   await page.getByRole("button", { name: choice }).click();
   if (provider.sandbox.organizations && choice === "Allow" && opts.organizations) {

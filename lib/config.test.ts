@@ -27,7 +27,9 @@ describe("config", () => {
   });
 
   it("keeps the generated secrets across starts", () => {
-    expect(loadConfig({ HEADLAND_DATA_DIR: dataDir }).authSecret).toBe(loadConfig({ HEADLAND_DATA_DIR: dataDir }).authSecret);
+    expect(loadConfig({ HEADLAND_DATA_DIR: dataDir }).authSecret).toBe(
+      loadConfig({ HEADLAND_DATA_DIR: dataDir }).authSecret,
+    );
   });
 
   it.each([
@@ -44,7 +46,12 @@ describe("config", () => {
   });
 
   it("uses a real Leaf with a token and no sandbox staff account", () => {
-    const cfg = loadConfig({ LEAF_API_URL: "https://api.withleaf.io/", LEAF_API_TOKEN: "t", AUTH_SECRET: "s".repeat(32), HEADLAND_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 1).toString("base64url")}` });
+    const cfg = loadConfig({
+      LEAF_API_URL: "https://api.withleaf.io/",
+      LEAF_API_TOKEN: "t",
+      AUTH_SECRET: "s".repeat(32),
+      HEADLAND_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 1).toString("base64url")}`,
+    });
     expect(cfg.sandbox).toBe(false);
     expect(cfg.leaf.apiUrl).toBe("https://api.withleaf.io");
     expect(cfg.leaf.auth).toEqual({ kind: "token", token: "t" });
@@ -58,7 +65,11 @@ describe("config", () => {
     const noSecret = loadConfig({ HEADLAND_DATA_DIR: dataDir, JOHN_DEERE_CLIENT_ID: "id" });
     expect(errorOf(() => resolveSettings(deere, noSecret))?.variable).toBe("JOHN_DEERE_CLIENT_SECRET");
     const climate = findProvider("climate-fieldview")!;
-    const noKey = loadConfig({ HEADLAND_DATA_DIR: dataDir, CLIMATE_FIELDVIEW_CLIENT_ID: "id", CLIMATE_FIELDVIEW_CLIENT_SECRET: "s" });
+    const noKey = loadConfig({
+      HEADLAND_DATA_DIR: dataDir,
+      CLIMATE_FIELDVIEW_CLIENT_ID: "id",
+      CLIMATE_FIELDVIEW_CLIENT_SECRET: "s",
+    });
     expect(errorOf(() => resolveSettings(climate, noKey))?.variable).toBe("CLIMATE_FIELDVIEW_API_KEY");
   });
 });

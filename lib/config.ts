@@ -3,11 +3,14 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { type Keyring, parseKeyring } from "@/lib/crypto/seal";
 import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
-import { parseKeyring, type Keyring } from "@/lib/crypto/seal";
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = "ConfigError";
   }
@@ -54,14 +57,21 @@ function leafAuth(env: Env, sandbox: boolean) {
     };
   }
   const reason = "with a real LEAF_API_URL (or set LEAF_API_TOKEN)";
-  return { kind: "password" as const, username: requireVar(env, "LEAF_USERNAME", reason), password: requireVar(env, "LEAF_PASSWORD", reason) };
+  return {
+    kind: "password" as const,
+    username: requireVar(env, "LEAF_USERNAME", reason),
+    password: requireVar(env, "LEAF_PASSWORD", reason),
+  };
 }
 
 function keyring(value: string): Keyring {
   try {
     return parseKeyring(value);
   } catch (error) {
-    throw new ConfigError("HEADLAND_ENCRYPTION_KEY", (error as Error).message.replace(/^HEADLAND_ENCRYPTION_KEY: /, ""));
+    throw new ConfigError(
+      "HEADLAND_ENCRYPTION_KEY",
+      (error as Error).message.replace(/^HEADLAND_ENCRYPTION_KEY: /, ""),
+    );
   }
 }
 
@@ -72,8 +82,10 @@ function keyring(value: string): Keyring {
 function sweepSettings(env: Env, sandbox: boolean) {
   const positive = z.coerce.number().int().positive();
   return {
-    intervalMs: readVar(env, "HEADLAND_SWEEP_INTERVAL_MS", z.coerce.number().int().min(0)) ?? (sandbox ? 5_000 : 60_000),
-    staleAfterMs: readVar(env, "HEADLAND_SWEEP_STALE_AFTER_MS", z.coerce.number().int().min(0)) ?? (sandbox ? 30_000 : 15 * 60_000),
+    intervalMs:
+      readVar(env, "HEADLAND_SWEEP_INTERVAL_MS", z.coerce.number().int().min(0)) ?? (sandbox ? 5_000 : 60_000),
+    staleAfterMs:
+      readVar(env, "HEADLAND_SWEEP_STALE_AFTER_MS", z.coerce.number().int().min(0)) ?? (sandbox ? 30_000 : 15 * 60_000),
     concurrency: readVar(env, "HEADLAND_SWEEP_CONCURRENCY", positive.max(64)) ?? (sandbox ? 8 : 4),
     ratePerSecond: readVar(env, "HEADLAND_SWEEP_RATE_PER_SECOND", positive.max(10_000)) ?? (sandbox ? 200 : 10),
   };
@@ -90,7 +102,8 @@ export function loadConfig(env: Env) {
   const productionReason = "when LEAF_API_URL is set (a real deployment)";
   const staffEmail = env.HEADLAND_STAFF_EMAIL?.trim() || (sandbox ? "staff@headland.test" : undefined);
   const staffPassword = env.HEADLAND_STAFF_PASSWORD?.trim() || (sandbox ? "headland" : undefined);
-  if (staffEmail && !z.email().safeParse(staffEmail).success) throw new ConfigError("HEADLAND_STAFF_EMAIL", "not an email address");
+  if (staffEmail && !z.email().safeParse(staffEmail).success)
+    throw new ConfigError("HEADLAND_STAFF_EMAIL", "not an email address");
 
   return {
     sandbox,
@@ -104,10 +117,26 @@ export function loadConfig(env: Env) {
       timeoutMs: readVar(env, "LEAF_TIMEOUT_MS", z.coerce.number().int().positive()) ?? 10_000,
     },
     databaseUrl: readVar(env, "DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
-    authSecret: env.AUTH_SECRET?.trim() || (sandbox ? generatedSecret(dataDir, "auth-secret") : requireVar(env, "AUTH_SECRET", productionReason)),
-    keyring: keyring(env.HEADLAND_ENCRYPTION_KEY?.trim() || (sandbox ? generatedSecret(dataDir, "encryption-key") : requireVar(env, "HEADLAND_ENCRYPTION_KEY", productionReason))),
+    authSecret:
+      env.AUTH_SECRET?.trim() ||
+      (sandbox ? generatedSecret(dataDir, "auth-secret") : requireVar(env, "AUTH_SECRET", productionReason)),
+    keyring: keyring(
+      env.HEADLAND_ENCRYPTION_KEY?.trim() ||
+        (sandbox
+          ? generatedSecret(dataDir, "encryption-key")
+          : requireVar(env, "HEADLAND_ENCRYPTION_KEY", productionReason)),
+    ),
     // 30 minutes: a grower may need to create a provider account mid-flow. Shorter only for tests of expiry.
-    oauthTransactionTtlMs: (readVar(env, "HEADLAND_OAUTH_TRANSACTION_TTL_SECONDS", z.coerce.number().int().min(1).max(24 * 3600)) ?? 30 * 60) * 1000,
+    oauthTransactionTtlMs:
+      (readVar(
+        env,
+        "HEADLAND_OAUTH_TRANSACTION_TTL_SECONDS",
+        z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 3600),
+      ) ?? 30 * 60) * 1000,
     // Token endpoints answer in well under a second; a grower should not stare at a spinner for long.
     providerTimeoutMs: readVar(env, "HEADLAND_PROVIDER_TIMEOUT_MS", z.coerce.number().int().positive()) ?? 15_000,
     outbox: {

@@ -6,9 +6,24 @@ import pino from "pino";
  * that slips into a log call still never reaches a log line.
  */
 const redactedFields = [
-  "access_token", "refresh_token", "id_token", "client_secret", "code", "code_verifier", "state",
-  "accessToken", "refreshToken", "idToken", "clientSecret", "codeVerifier", "apiKey", "password",
-  "token", "authorization", "cookie", "sealed",
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "client_secret",
+  "code",
+  "code_verifier",
+  "state",
+  "accessToken",
+  "refreshToken",
+  "idToken",
+  "clientSecret",
+  "codeVerifier",
+  "apiKey",
+  "password",
+  "token",
+  "authorization",
+  "cookie",
+  "sealed",
 ];
 
 const paths = redactedFields.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);

@@ -1,12 +1,12 @@
 import "server-only";
 import { ensureStaffAccount } from "@/lib/auth/staff";
 import { ConfigError, config } from "@/lib/config";
-import { startOutboxWorker } from "@/lib/outbox/worker";
-import { startSweeper } from "@/lib/sweep/sweep";
 import { database } from "@/lib/db/client";
 import { logger } from "@/lib/log";
+import { startOutboxWorker } from "@/lib/outbox/worker";
 import { providers } from "@/lib/providers";
 import { settingsFor } from "@/lib/providers/settings";
+import { startSweeper } from "@/lib/sweep/sweep";
 
 /** Fails fast on a bad configuration, with a message naming the variable. */
 function checkConfiguration() {

@@ -1,6 +1,6 @@
 import type { Provider } from "@/lib/providers/types";
-import { kindFrom, type CredentialKind } from "./leaf/kinds";
-import { specFrom, type ProviderSpec } from "./providers/spec";
+import { type CredentialKind, kindFrom } from "./leaf/kinds";
+import { type ProviderSpec, specFrom } from "./providers/spec";
 
 /** The providers one sandbox simulates, and the Leaf credential kinds that go with them. */
 export interface Catalog {

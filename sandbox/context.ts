@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID } from "node:crypto";
 import type { Catalog } from "./catalog";
 import type { State } from "./store";
 
@@ -30,5 +30,8 @@ export function createKeys(): SandboxKeys {
 }
 
 export function extraRedirectUrisFromEnv(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((uri) => uri.trim()).filter(Boolean);
+  return (value ?? "")
+    .split(",")
+    .map((uri) => uri.trim())
+    .filter(Boolean);
 }

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { startSandbox } from "./server";
-import { catalog, connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, } from "./testing";
+import {
+  catalog,
+  clientOf,
+  connect,
+  createUser,
+  leafApi,
+  leafToken,
+  postJson,
+  settledCredential,
+  tokenRequest,
+  USERS,
+  useSandbox,
+} from "./testing";
 
 const sandbox = useSandbox();
 const control = (path: string) => `${sandbox.url}/_sandbox${path}`;
@@ -30,14 +42,23 @@ describe("control endpoints", () => {
 
   it("injects a status fault for the next N matching requests", async () => {
     const token = await leafToken(sandbox.url);
-    const { id } = await addFault({ target: "leaf", mode: "status", status: 503, retryAfter: 7, count: 2, path: "/users" });
+    const { id } = await addFault({
+      target: "leaf",
+      mode: "status",
+      status: 503,
+      retryAfter: 7,
+      count: 2,
+      path: "/users",
+    });
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const first = await leafApi(sandbox.url, token).get(USERS);
     expect(first.status).toBe(503);
     expect(first.headers.get("retry-after")).toBe("7");
     expect((await first.json()).status).toBe(503);
     // The path filter spares authentication; the count spares the third call.
-    expect((await postJson(`${sandbox.url}/api/authenticate`, { username: "sandbox", password: "sandbox" })).status).toBe(200);
+    expect(
+      (await postJson(`${sandbox.url}/api/authenticate`, { username: "sandbox", password: "sandbox" })).status,
+    ).toBe(200);
     expect((await leafApi(sandbox.url, token).get(USERS)).status).toBe(503);
     expect((await leafApi(sandbox.url, token).get(USERS)).status).toBe(200);
     await clearFaults();
@@ -65,10 +86,14 @@ describe("control endpoints", () => {
 
   it("resets the connection or slows the answer", async () => {
     await addFault({ target: "john-deere", mode: "reset", count: 1 });
-    await expect(tokenRequest(sandbox.url, "john-deere", { grant_type: "refresh_token", refresh_token: "x" })).rejects.toThrow();
+    await expect(
+      tokenRequest(sandbox.url, "john-deere", { grant_type: "refresh_token", refresh_token: "x" }),
+    ).rejects.toThrow();
     await addFault({ target: "leaf", mode: "slow", delayMs: 150, count: 1 });
     const started = Date.now();
-    expect((await postJson(`${sandbox.url}/api/authenticate`, { username: "sandbox", password: "sandbox" })).status).toBe(200);
+    expect(
+      (await postJson(`${sandbox.url}/api/authenticate`, { username: "sandbox", password: "sandbox" })).status,
+    ).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     await clearFaults();
   });
@@ -85,7 +110,12 @@ describe("control endpoints", () => {
     const deere = clientOf("john-deere");
     const tokens = await connect(sandbox.url, "john-deere");
     const path = `${USERS}/${user}/john-deere-credentials`;
-    await leaf.post(path, { clientKey: deere.clientId, clientSecret: deere.clientSecret, refreshToken: tokens.refresh_token, clientEnvironment: "STAGE" });
+    await leaf.post(path, {
+      clientKey: deere.clientId,
+      clientSecret: deere.clientSecret,
+      refreshToken: tokens.refresh_token,
+      clientEnvironment: "STAGE",
+    });
     await settledCredential(sandbox.url, token, path);
 
     const revoked = await fetch(control(`/leaf/users/${user}/john-deere-credentials/revoke`), { method: "POST" });
@@ -93,8 +123,14 @@ describe("control endpoints", () => {
     expect(await (await leaf.get(`${path}/status`)).json()).toEqual({ status: "UNAUTHENTICATED" });
     const [latest] = await (await leaf.get(`${path}/events`)).json();
     expect(latest.statusCode).toBe(401);
-    expect(JSON.parse(latest.body)).toEqual({ error: "invalid_grant", error_description: "Refresh token revoked by the user" });
-    const refresh = await tokenRequest(sandbox.url, "john-deere", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! });
+    expect(JSON.parse(latest.body)).toEqual({
+      error: "invalid_grant",
+      error_description: "Refresh token revoked by the user",
+    });
+    const refresh = await tokenRequest(sandbox.url, "john-deere", {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token!,
+    });
     expect((await refresh.json()).error).toBe("invalid_grant");
 
     await postJson(control(`/leaf/users/${user}/john-deere-credentials/status`), { status: "TEMPORARILY_UNAVAILABLE" });
@@ -106,7 +142,8 @@ describe("control endpoints", () => {
     const tokens = await connect(sandbox.url, "trimble");
     const { secrets } = await (await fetch(control("/issued"))).json();
     const registered = catalog.specs.flatMap(({ client }) => [client.clientSecret, ...Object.values(client.secrets)]);
-    for (const secret of [token, tokens.access_token, tokens.refresh_token, tokens.id_token, ...registered]) expect(secrets).toContain(secret);
+    for (const secret of [token, tokens.access_token, tokens.refresh_token, tokens.id_token, ...registered])
+      expect(secrets).toContain(secret);
   });
 
   it("clears all state on reset", async () => {
@@ -124,7 +161,10 @@ describe("control endpoints", () => {
       const token = await leafToken(sandbox.url);
       expect((await leafApi(other.url, token).get(USERS)).status).toBe(401);
       const tokens = await connect(sandbox.url, "climate-fieldview");
-      const elsewhere = await tokenRequest(other.url, "climate-fieldview", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! });
+      const elsewhere = await tokenRequest(other.url, "climate-fieldview", {
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token!,
+      });
       expect((await elsewhere.json()).error).toBe("invalid_grant");
     } finally {
       await other.close();

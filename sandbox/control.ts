@@ -1,9 +1,9 @@
 import { z } from "zod";
+import type { Catalog } from "./catalog";
 import type { Sandbox } from "./context";
 import { faultSpec } from "./faults";
-import { Halt, json, mediaType, type Incoming, type Reply } from "./http";
+import { Halt, type Incoming, json, mediaType, type Reply } from "./http";
 import { credentialView, type StoredCredential } from "./leaf/credentials";
-import type { Catalog } from "./catalog";
 import type { CredentialKind } from "./leaf/kinds";
 import { seedRequest, seedUsers } from "./leaf/seed";
 import { forceStatus, revokeCredential, syncWithGrant } from "./leaf/validation";
@@ -34,7 +34,11 @@ function credentialOf(req: Incoming, sandbox: Sandbox, kind: string): StoredCred
   return credential;
 }
 
-const route = (method: Route["method"], path: string, handle: Handler): Route => ({ method, pattern: `/_sandbox${path}`, handle });
+const route = (method: Route["method"], path: string, handle: Handler): Route => ({
+  method,
+  pattern: `/_sandbox${path}`,
+  handle,
+});
 const ok = (value: unknown = { ok: true }): Reply => json(200, value);
 
 function credentialControls({ id: kind }: CredentialKind): Route[] {
@@ -43,7 +47,12 @@ function credentialControls({ id: kind }: CredentialKind): Route[] {
     route("GET", base, (req, sandbox) => {
       const credential = credentialOf(req, sandbox, kind);
       syncWithGrant(sandbox.state, credential);
-      return ok({ ...credentialView(credential), postedBody: credential.posted, grantId: credential.grantId ?? null, events: credential.events });
+      return ok({
+        ...credentialView(credential),
+        postedBody: credential.posted,
+        grantId: credential.grantId ?? null,
+        events: credential.events,
+      });
     }),
     route("POST", `${base}/revoke`, (req, sandbox) => {
       const credential = credentialOf(req, sandbox, kind);
@@ -67,7 +76,9 @@ export const controlRoutes = (catalog: Catalog): Route[] => [
     return ok();
   }),
   route("GET", "/faults", (_req, { state }) => ok(state.faults.list())),
-  route("POST", "/faults", async (req, sandbox) => json(201, { id: sandbox.state.faults.add(await body(req, faultSpec(sandbox.catalog))).id })),
+  route("POST", "/faults", async (req, sandbox) =>
+    json(201, { id: sandbox.state.faults.add(await body(req, faultSpec(sandbox.catalog))).id }),
+  ),
   route("DELETE", "/faults", (_req, { state }) => {
     state.faults.clear();
     return ok();
@@ -83,7 +94,9 @@ export const controlRoutes = (catalog: Catalog): Route[] => [
   }),
   ...catalog.kinds.flatMap(credentialControls),
   // Users with credentials already in a given status, up to 1,000 a request, for scale runs.
-  route("POST", "/leaf/seed", async (req, sandbox) => json(201, { ids: seedUsers(sandbox.state, await body(req, seedRequest(sandbox.catalog))) })),
+  route("POST", "/leaf/seed", async (req, sandbox) =>
+    json(201, { ids: seedUsers(sandbox.state, await body(req, seedRequest(sandbox.catalog))) }),
+  ),
   route("GET", "/issued", (_req, { state }) => ok({ secrets: [...state.issued] })),
   // What the provider issued under a grant, so a test checks Leaf's copy against it rather than against itself.
   route("GET", "/grants/{grantId}", (req, { state }) => {

@@ -1,4 +1,4 @@
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Fault } from "./faults";
 import { json, type Reply } from "./http";
 import { problem } from "./leaf/problem";
@@ -6,7 +6,8 @@ import { problem } from "./leaf/problem";
 /** The answer a `status` fault gives, shaped like the real service's own errors. */
 function faultReply(fault: Fault): Reply {
   const status = fault.status ?? 503;
-  const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
+  const headers: Record<string, string> =
+    fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
   if (fault.target === "leaf") {
     const reply = problem(status, STATUS_CODES[status] ?? "Error", "Injected fault (sandbox)");
     return { ...reply, headers: { ...reply.headers, ...headers } };
@@ -21,7 +22,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Applies a fault to a request. Returns a reply to send, "handled" when the socket was dealt with
  * (reset, or held open until the client gives up), or "continue" to serve the request normally.
  */
-export async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, held: Set<ServerResponse>): Promise<Reply | "handled" | "continue"> {
+export async function applyFault(
+  fault: Fault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  held: Set<ServerResponse>,
+): Promise<Reply | "handled" | "continue"> {
   switch (fault.mode) {
     case "status":
       return faultReply(fault);

@@ -7,15 +7,15 @@ export type FaultTarget = string;
 
 export const faultSpec = (catalog: Catalog) =>
   z.strictObject({
-  target: z.enum(["leaf", ...catalog.specs.map((spec) => spec.id)]),
-  mode: z.enum(["status", "timeout", "slow", "reset"]),
-  status: z.number().int().min(400).max(599).optional(),
-  retryAfter: z.number().int().nonnegative().optional(),
-  delayMs: z.number().int().nonnegative().max(600_000).optional(),
-  rate: z.number().min(0).max(1).default(1),
-  count: z.number().int().positive().optional(),
-  path: z.string().min(1).optional(),
-});
+    target: z.enum(["leaf", ...catalog.specs.map((spec) => spec.id)]),
+    mode: z.enum(["status", "timeout", "slow", "reset"]),
+    status: z.number().int().min(400).max(599).optional(),
+    retryAfter: z.number().int().nonnegative().optional(),
+    delayMs: z.number().int().nonnegative().max(600_000).optional(),
+    rate: z.number().min(0).max(1).default(1),
+    count: z.number().int().positive().optional(),
+    path: z.string().min(1).optional(),
+  });
 export type FaultSpec = z.output<ReturnType<typeof faultSpec>>;
 
 export interface Fault extends FaultSpec {

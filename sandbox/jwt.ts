@@ -1,4 +1,4 @@
-import { createHmac, sign, type KeyObject } from "node:crypto";
+import { createHmac, type KeyObject, sign } from "node:crypto";
 
 const segment = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { connect, createUser, leafApi, leafToken, postJson, settledCredential, tokenRequest, useSandbox, USERS, clientOf, } from "./testing";
+import {
+  clientOf,
+  connect,
+  createUser,
+  leafApi,
+  leafToken,
+  postJson,
+  settledCredential,
+  tokenRequest,
+  USERS,
+  useSandbox,
+} from "./testing";
 
 const sandbox = useSandbox();
 
@@ -51,7 +62,13 @@ describe("Leaf users", () => {
     const created = await leaf.post(USERS, { name: "Grower 0", email: "g0@example.com", externalId: "ext-0" });
     expect(created.status).toBe(201);
     const first = await created.json();
-    expect(first).toMatchObject({ name: "Grower 0", email: "g0@example.com", phone: null, address: null, externalId: "ext-0" });
+    expect(first).toMatchObject({
+      name: "Grower 0",
+      email: "g0@example.com",
+      phone: null,
+      address: null,
+      externalId: "ext-0",
+    });
     expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
     for (let i = 1; i < 25; i++) await leaf.post(USERS, { name: `Grower ${i}`, email: `g${i}@example.com` });
 
@@ -59,7 +76,13 @@ describe("Leaf users", () => {
     expect(page0.headers.get("x-total-count")).toBe("25");
     expect((await page0.json()).length).toBe(20);
     const page1 = await (await leaf.get(`${USERS}?page=1&size=20`)).json();
-    expect(page1.map((u: { name: string }) => u.name)).toEqual(["Grower 20", "Grower 21", "Grower 22", "Grower 23", "Grower 24"]);
+    expect(page1.map((u: { name: string }) => u.name)).toEqual([
+      "Grower 20",
+      "Grower 21",
+      "Grower 22",
+      "Grower 23",
+      "Grower 24",
+    ]);
     const newest = await (await leaf.get(`${USERS}?size=1&sort=createdTime,desc`)).json();
     expect(newest[0].name).toBe("Grower 24");
     const byName = await (await leaf.get(`${USERS}?size=2&sort=name,desc`)).json();
@@ -92,11 +115,23 @@ describe("Leaf users", () => {
   it("answers malformed JSON, other media types, unknown routes and wrong methods", async () => {
     const token = await leafToken(sandbox.url);
     const auth = { authorization: `Bearer ${token}` };
-    const malformed = await fetch(`${sandbox.url}${USERS}`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{nope" });
+    const malformed = await fetch(`${sandbox.url}${USERS}`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: "{nope",
+    });
     expect(malformed.status).toBe(400);
-    const huge = await fetch(`${sandbox.url}${USERS}`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: `"${"x".repeat(1_100_000)}"` });
+    const huge = await fetch(`${sandbox.url}${USERS}`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: `"${"x".repeat(1_100_000)}"`,
+    });
     expect(huge.status).toBe(413);
-    const text = await fetch(`${sandbox.url}${USERS}`, { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "{}" });
+    const text = await fetch(`${sandbox.url}${USERS}`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(text.status).toBe(415);
     const unknown = await fetch(`${sandbox.url}/services/usermanagement/api/nothing`, { headers: auth });
     expect(unknown.status).toBe(404);
@@ -118,19 +153,38 @@ describe("Leaf credentials", () => {
     const user = await createUser(sandbox.url, token);
     const path = (kind: string) => `${USERS}/${user}/${kind}-credentials`;
 
-    const noApiKey = await leaf.post(path("climate-field-view"), { clientId: cfv.clientId, clientSecret: cfv.clientSecret, refreshToken: "x" });
+    const noApiKey = await leaf.post(path("climate-field-view"), {
+      clientId: cfv.clientId,
+      clientSecret: cfv.clientSecret,
+      refreshToken: "x",
+    });
     expect(noApiKey.status).toBe(400);
     expect((await noApiKey.json()).fieldErrors).toEqual([{ field: "apiKey", message: "is required" }]);
-    const snake = await leaf.post(path("climate-field-view"), { client_id: cfv.clientId, clientId: cfv.clientId, clientSecret: "s", apiKey: "k", refreshToken: "r" });
+    const snake = await leaf.post(path("climate-field-view"), {
+      client_id: cfv.clientId,
+      clientId: cfv.clientId,
+      clientSecret: "s",
+      apiKey: "k",
+      refreshToken: "r",
+    });
     expect((await snake.json()).fieldErrors).toEqual([{ field: "client_id", message: "is not a known field" }]);
 
-    const deereBody = { clientKey: deere.clientId, clientSecret: deere.clientSecret, refreshToken: "r", clientEnvironment: "STAGE" };
+    const deereBody = {
+      clientKey: deere.clientId,
+      clientSecret: deere.clientSecret,
+      refreshToken: "r",
+      clientEnvironment: "STAGE",
+    };
     expect((await leaf.post(path("john-deere"), { ...deereBody, clientEnvironment: "SANDBOX" })).status).toBe(400);
     expect((await leaf.post(path("john-deere"), { ...deereBody, accessToken: "" })).status).toBe(400);
     expect((await leaf.post(path("john-deere"), deereBody)).status).toBe(201);
     expect((await leaf.post(path("john-deere"), { ...deereBody, accessToken: "a" })).status).toBe(201);
 
-    const emptyRefresh = await leaf.post(path("trimble"), { clientId: trimble.clientId, clientSecret: trimble.clientSecret, refreshToken: "" });
+    const emptyRefresh = await leaf.post(path("trimble"), {
+      clientId: trimble.clientId,
+      clientSecret: trimble.clientSecret,
+      refreshToken: "",
+    });
     expect((await emptyRefresh.json()).fieldErrors).toEqual([{ field: "refreshToken", message: "must not be empty" }]);
     expect((await leaf.post(`${USERS}/00000000-0000-0000-0000-000000000000/trimble-credentials`, {})).status).toBe(404);
     expect((await leaf.get(path("trimble"))).status).toBe(404);
@@ -141,7 +195,12 @@ describe("Leaf credentials", () => {
     const leaf = leafApi(sandbox.url, token);
     const user = await createUser(sandbox.url, token);
     const tokens = await connect(sandbox.url, "climate-fieldview");
-    const body = { clientId: cfv.clientId, clientSecret: cfv.clientSecret, apiKey: cfv.secrets.apiKey, refreshToken: tokens.refresh_token! };
+    const body = {
+      clientId: cfv.clientId,
+      clientSecret: cfv.clientSecret,
+      apiKey: cfv.secrets.apiKey,
+      refreshToken: tokens.refresh_token!,
+    };
     const path = `${USERS}/${user}/climate-field-view-credentials`;
 
     const posted = await leaf.post(path, body);
@@ -149,14 +208,31 @@ describe("Leaf credentials", () => {
     expect(await posted.json()).toMatchObject({ status: "PROCESSING", ...body });
 
     const settled = await settledCredential(sandbox.url, token, path);
-    expect(settled).toMatchObject({ status: "OK", clientId: cfv.clientId, apiKey: cfv.secrets.apiKey, scopes: ["asHarvested:read", "asPlanted:read", "asApplied:read", "fields:read", "resourceOwners:read", "farmOrganizations:read"] });
+    expect(settled).toMatchObject({
+      status: "OK",
+      clientId: cfv.clientId,
+      apiKey: cfv.secrets.apiKey,
+      scopes: [
+        "asHarvested:read",
+        "asPlanted:read",
+        "asApplied:read",
+        "fields:read",
+        "resourceOwners:read",
+        "farmOrganizations:read",
+      ],
+    });
     // Leaf holds the refresh token Climate rotated to, the grant's second: the first is the grower's.
-    const { grantId } = await (await fetch(`${sandbox.url}/_sandbox/leaf/users/${user}/climate-field-view-credentials`)).json();
+    const { grantId } = await (
+      await fetch(`${sandbox.url}/_sandbox/leaf/users/${user}/climate-field-view-credentials`)
+    ).json();
     const { refreshTokens } = await (await fetch(`${sandbox.url}/_sandbox/grants/${grantId}`)).json();
     expect(refreshTokens).toEqual([tokens.refresh_token, settled.refreshToken]);
     expect(settled.accessToken).toMatch(/^cfv_at_/);
     // Leaf used the grower's refresh token: the copy the app kept is dead.
-    const reuse = await tokenRequest(sandbox.url, "climate-fieldview", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! });
+    const reuse = await tokenRequest(sandbox.url, "climate-fieldview", {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token!,
+    });
     expect((await reuse.json()).error).toBe("invalid_grant");
 
     const events = await (await leaf.get(`${path}/events`)).json();
@@ -179,7 +255,11 @@ describe("Leaf credentials", () => {
     const user = await createUser(sandbox.url, token);
     const tokens = await connect(sandbox.url, "trimble");
     const path = `${USERS}/${user}/trimble-credentials`;
-    await leaf.post(path, { clientId: trimble.clientId, clientSecret: trimble.clientSecret, refreshToken: "trm_rt_made-up" });
+    await leaf.post(path, {
+      clientId: trimble.clientId,
+      clientSecret: trimble.clientSecret,
+      refreshToken: "trm_rt_made-up",
+    });
     expect((await settledCredential(sandbox.url, token, path)).status).toBe("UNAUTHENTICATED");
     await leaf.post(path, { clientId: trimble.clientId, clientSecret: "wrong", refreshToken: tokens.refresh_token! });
     expect((await settledCredential(sandbox.url, token, path)).status).toBe("UNAUTHENTICATED");
@@ -194,7 +274,13 @@ describe("Leaf credentials", () => {
     const user = await createUser(sandbox.url, token);
     const tokens = await connect(sandbox.url, "john-deere");
     const path = `${USERS}/${user}/john-deere-credentials`;
-    await leaf.post(path, { clientKey: deere.clientId, clientSecret: deere.clientSecret, accessToken: tokens.access_token, refreshToken: tokens.refresh_token, clientEnvironment: "STAGE" });
+    await leaf.post(path, {
+      clientKey: deere.clientId,
+      clientSecret: deere.clientSecret,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      clientEnvironment: "STAGE",
+    });
     expect(await (await leaf.get(`${path}/status`)).json()).toEqual({ status: "PROCESSING" });
     const settled = await settledCredential(sandbox.url, token, path);
     expect(settled.status).toBe("MISSING_PERMISSION");
@@ -203,9 +289,15 @@ describe("Leaf credentials", () => {
 
     const organizations = await (await leaf.get(`${USERS}/${user}/organizations/JohnDeere`)).json();
     expect(organizations.connected).toEqual([]);
-    expect(organizations.notConnected.map((o: { name: string }) => o.name)).toEqual(["Prairie Wind Farms", "Cedar Creek Ag"]);
+    expect(organizations.notConnected.map((o: { name: string }) => o.name)).toEqual([
+      "Prairie Wind Farms",
+      "Cedar Creek Ag",
+    ]);
     const managementUri = new URL(organizations.notConnected[0].managementUri);
-    const form = new URLSearchParams({ grant: managementUri.searchParams.get("grant")!, organization: organizations.notConnected[0].id });
+    const form = new URLSearchParams({
+      grant: managementUri.searchParams.get("grant")!,
+      organization: organizations.notConnected[0].id,
+    });
     const saved = await fetch(managementUri.href.split("?")[0]!, { method: "POST", body: form });
     expect(saved.status).toBe(200);
 

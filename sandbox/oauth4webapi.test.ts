@@ -1,7 +1,7 @@
 // The app exchanges codes with oauth4webapi: its checks (id_token claims, token_type, JSON shape) must pass here.
 import * as oauth from "oauth4webapi";
 import { describe, expect, it } from "vitest";
-import { catalog, consent, endpoints, useSandbox, clientOf, specOf } from "./testing";
+import { catalog, clientOf, consent, endpoints, specOf, useSandbox } from "./testing";
 
 const sandbox = useSandbox();
 
@@ -16,9 +16,17 @@ describe.each(catalog.specs.map((spec) => spec.id))("%s with oauth4webapi", (pro
     const client: oauth.Client = { client_id: clientId };
     const { location, state, redirectUri, verifier } = await consent(sandbox.url, provider);
     const params = oauth.validateAuthResponse(as, client, location.searchParams, state);
-    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(clientSecret), params, redirectUri, verifier ?? oauth.nopkce, {
-      [oauth.allowInsecureRequests]: true,
-    });
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(clientSecret),
+      params,
+      redirectUri,
+      verifier ?? oauth.nopkce,
+      {
+        [oauth.allowInsecureRequests]: true,
+      },
+    );
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
     expect(tokens.refresh_token).toBeTruthy();
     if (specOf(provider).issuesIdToken) expect(oauth.getValidatedIdTokenClaims(tokens)?.aud).toBe(clientId);

@@ -30,7 +30,9 @@ ${body}
 }
 
 function hiddenFields(fields: Iterable<[string, string]>): string {
-  return [...fields].map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join("\n");
+  return [...fields]
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join("\n");
 }
 
 export interface ConsentPage {

@@ -1,6 +1,6 @@
-import type { Incoming, Reply } from "./http";
 import type { Sandbox } from "./context";
 import type { FaultTarget } from "./faults";
+import type { Incoming, Reply } from "./http";
 
 export type Handler = (req: Incoming, sandbox: Sandbox) => Reply | Promise<Reply>;
 
@@ -59,7 +59,8 @@ export class Router {
   match(method: string, path: string): Match {
     const found = this.find(method, path);
     // Leaf's own Postman collection lists users at `/users/`; its server accepts the trailing slash.
-    if (found.kind === "not-found" && path.startsWith("/services/") && path.endsWith("/")) return this.find(method, path.slice(0, -1));
+    if (found.kind === "not-found" && path.startsWith("/services/") && path.endsWith("/"))
+      return this.find(method, path.slice(0, -1));
     return found;
   }
 

@@ -3,10 +3,10 @@ import type { AddressInfo } from "node:net";
 import { providers as registry } from "@/lib/providers/registry";
 import type { Provider } from "@/lib/providers/types";
 import { createCatalog } from "./catalog";
-import { controlRoutes } from "./control";
 import { createKeys, extraRedirectUrisFromEnv, type Sandbox } from "./context";
+import { controlRoutes } from "./control";
 import { applyFault } from "./fault-effects";
-import { Halt, MAX_BODY_BYTES, type Incoming, type Reply } from "./http";
+import { Halt, type Incoming, MAX_BODY_BYTES, type Reply } from "./http";
 import { problem } from "./leaf/problem";
 import { leafRoutes } from "./leaf/routes";
 import { providerRoutes } from "./providers/routes";
@@ -27,7 +27,6 @@ export interface RunningSandbox {
   port: number;
   close(): Promise<void>;
 }
-
 
 /** Reads the body once, on first ask, up to MAX_BODY_BYTES. */
 function bodyReader(req: IncomingMessage): () => Promise<string> {
@@ -52,7 +51,13 @@ function write(res: ServerResponse, reply: Reply): void {
   res.end(reply.body);
 }
 
-async function serve(sandbox: Sandbox, router: Router, req: IncomingMessage, res: ServerResponse, held: Set<ServerResponse>): Promise<Reply | undefined> {
+async function serve(
+  sandbox: Sandbox,
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+  held: Set<ServerResponse>,
+): Promise<Reply | undefined> {
   const url = new URL(req.url ?? "/", "http://sandbox.invalid");
   const method = req.method ?? "GET";
   const match = router.match(method, url.pathname);
@@ -69,7 +74,14 @@ async function serve(sandbox: Sandbox, router: Router, req: IncomingMessage, res
     if (effect === "handled") return undefined;
     if (effect !== "continue") return effect;
   }
-  const incoming: Incoming = { method, path: url.pathname, query: url.searchParams, params, headers: req.headers, text: bodyReader(req) };
+  const incoming: Incoming = {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    params,
+    headers: req.headers,
+    text: bodyReader(req),
+  };
   try {
     return await route.handle(incoming, sandbox);
   } catch (error) {

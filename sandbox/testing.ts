@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import { providers } from "@/lib/providers/registry";
 import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
 import { createCatalog } from "./catalog";
-import { startSandbox, type RunningSandbox } from "./server";
+import { type RunningSandbox, startSandbox } from "./server";
 
 export const USERS = "/services/usermanagement/api/users";
 
@@ -17,7 +17,13 @@ export const endpoints = (provider: string) => specOf(provider).paths;
 function appScopes(id: string): string[] {
   const provider = providers.find((p) => p.id === id)!;
   const { client, options, paths } = specOf(id);
-  return provider.scopes({ ...client, authorizeUrl: paths.authorize, tokenUrl: paths.token, issuer: paths.issuer, options });
+  return provider.scopes({
+    ...client,
+    authorizeUrl: paths.authorize,
+    tokenUrl: paths.token,
+    issuer: paths.issuer,
+    options,
+  });
 }
 
 /** A sandbox started before the file's tests and closed after them. */
@@ -37,7 +43,11 @@ export function useSandbox(processingDelayMs = 50): { readonly url: string } {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 export async function leafToken(base: string, rememberMe = true): Promise<string> {
@@ -55,12 +65,18 @@ export function leafApi(base: string, token: string) {
   };
 }
 
-export async function createUser(base: string, token: string, name = "Ada Grower", email = "ada@example.com"): Promise<string> {
+export async function createUser(
+  base: string,
+  token: string,
+  name = "Ada Grower",
+  email = "ada@example.com",
+): Promise<string> {
   const response = await leafApi(base, token).post(USERS, { name, email });
   return ((await response.json()) as { id: string }).id;
 }
 
-export const callbackUri = (provider: string, port = 3000) => `http://localhost:${port}/api/connect/${provider}/callback`;
+export const callbackUri = (provider: string, port = 3000) =>
+  `http://localhost:${port}/api/connect/${provider}/callback`;
 
 export function basic(id: string, secret: string): string {
   return `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
@@ -85,7 +101,10 @@ export interface ConsentOptions {
 }
 
 /** The authorize request an app would send; PKCE by default only where the provider requires it. */
-export function authorizeParams(provider: string, opts: ConsentOptions = {}): { params: URLSearchParams; verifier?: string } {
+export function authorizeParams(
+  provider: string,
+  opts: ConsentOptions = {},
+): { params: URLSearchParams; verifier?: string } {
   const params = new URLSearchParams({
     response_type: "code",
     client_id: specOf(provider).client.clientId,
@@ -106,12 +125,28 @@ export async function consent(base: string, provider: string, opts: ConsentOptio
   const { params, verifier } = authorizeParams(provider, opts);
   const form = new URLSearchParams(params);
   form.set("decision", opts.decision ?? "allow");
-  const response = await fetch(`${base}${endpoints(provider).authorize}`, { method: "POST", body: form, redirect: "manual" });
+  const response = await fetch(`${base}${endpoints(provider).authorize}`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
   const location = new URL(response.headers.get("location")!);
-  return { response, location, code: location.searchParams.get("code")!, state: params.get("state")!, redirectUri: params.get("redirect_uri")!, verifier };
+  return {
+    response,
+    location,
+    code: location.searchParams.get("code")!,
+    state: params.get("state")!,
+    redirectUri: params.get("redirect_uri")!,
+    verifier,
+  };
 }
 
-export function tokenRequest(base: string, provider: string, form: Record<string, string>, authorization: string | null = clientAuth(provider)) {
+export function tokenRequest(
+  base: string,
+  provider: string,
+  form: Record<string, string>,
+  authorization: string | null = clientAuth(provider),
+) {
   const headers: Record<string, string> = authorization ? { authorization } : {};
   return fetch(`${base}${endpoints(provider).token}`, { method: "POST", headers, body: new URLSearchParams(form) });
 }

@@ -3,7 +3,7 @@
 // HEADLAND_SANDBOX=0) and the app, and stops both on Ctrl-C or when either exits.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -24,8 +24,16 @@ export function sourceFingerprint() {
       else hash.update(`${full}:${statSync(full).size}:${statSync(full).mtimeMs}\n`);
     }
   };
-  for (const dir of ["app", "components", "lib", "public", "sandbox"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "instrumentation.ts"]) {
+  for (const dir of ["app", "components", "lib", "public", "sandbox"])
+    if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const file of [
+    "proxy.ts",
+    "next.config.js",
+    "package-lock.json",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "instrumentation.ts",
+  ]) {
     if (existsSync(path.join(root, file))) hash.update(readFileSync(path.join(root, file)));
   }
   return hash.digest("hex");
@@ -34,13 +42,18 @@ export function sourceFingerprint() {
 export function buildIfNeeded() {
   const stamp = path.join(distDir, "headland-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint)
+    return;
   console.log("Building Headland (first start or sources changed)…");
   // `next build` adds its build folder's type paths to tsconfig.json; with per-run folders
   // (HEADLAND_DIST_DIR) those would pile up in a tracked file, so the build leaves it as it was.
   const tsconfig = path.join(root, "tsconfig.json");
   const tsconfigBefore = readFileSync(tsconfig, "utf8");
-  const result = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(bin("next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (readFileSync(tsconfig, "utf8") !== tsconfigBefore) writeFileSync(tsconfig, tsconfigBefore);
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stamp, fingerprint);
@@ -62,7 +75,13 @@ async function waitFor(url, child, label) {
 async function main() {
   if (!dev) buildIfNeeded();
   const children = [];
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl, PORT: port, SANDBOX_PORT: sandboxPort };
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
+    PORT: port,
+    SANDBOX_PORT: sandboxPort,
+  };
   const stopAll = (code) => {
     for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
     process.exitCode = code;
@@ -71,13 +90,21 @@ async function main() {
   process.on("SIGTERM", () => stopAll(0));
 
   if (process.env.HEADLAND_SANDBOX !== "0") {
-    const sandbox = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], { cwd: root, stdio: "inherit", env });
+    const sandbox = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+      cwd: root,
+      stdio: "inherit",
+      env,
+    });
     children.push(sandbox);
     sandbox.on("exit", (code) => stopAll(code ?? 1));
     await waitFor(`http://127.0.0.1:${sandboxPort}/_sandbox/health`, sandbox, "the sandbox");
   }
   const hostArgs = process.env.HOSTNAME_BIND ? ["-H", process.env.HOSTNAME_BIND] : [];
-  const app = spawn(bin("next"), [dev ? "dev" : "start", "-p", port, ...hostArgs], { cwd: root, stdio: "inherit", env });
+  const app = spawn(bin("next"), [dev ? "dev" : "start", "-p", port, ...hostArgs], {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  });
   children.push(app);
   app.on("exit", (code) => stopAll(code ?? 1));
   console.log(`Headland: ${appUrl}`);

@@ -30,7 +30,12 @@ function run(command, args, env = {}) {
 }
 
 const vitestReport = path.join(reports, "vitest.json");
-const unitStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+const unitStatus = run(bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
+]);
 
 buildIfNeeded();
 const playwrightReport = path.join(reports, "playwright.json");

@@ -19,7 +19,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm />
       {cfg.sandbox && cfg.staff && (
         <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-3 text-sm text-stone-600">
-          Sandbox mode: sign in as <strong>{cfg.staff.email}</strong> with password <strong>{cfg.staff.password}</strong>.
+          Sandbox mode: sign in as <strong>{cfg.staff.email}</strong> with password{" "}
+          <strong>{cfg.staff.password}</strong>.
         </p>
       )}
     </main>

@@ -1,10 +1,10 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useState, type ReactNode } from "react";
-import { statusWords } from "@/lib/wording/status-words";
-import { dashboardSearch, statusFilters, type DashboardQuery, type StatusFilter } from "@/lib/dashboard/query";
+import { type ReactNode, useEffect, useId, useState } from "react";
+import { type DashboardQuery, dashboardSearch, type StatusFilter, statusFilters } from "@/lib/dashboard/query";
 import type { DashboardData } from "@/lib/dashboard/types";
+import { statusWords } from "@/lib/wording/status-words";
 import { count } from "./format";
 import { GrowerTable } from "./grower-table";
 import { ProviderSummaryCards } from "./provider-summary";
@@ -37,7 +37,11 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
   const id = useId();
   const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState(initialQuery.q);
-  const { data = initial, dataUpdatedAt, isError } = useQuery({
+  const {
+    data = initial,
+    dataUpdatedAt,
+    isError,
+  } = useQuery({
     queryKey: ["dashboard", dashboardSearch(query)],
     queryFn: ({ signal }) => fetchDashboard(query, signal),
     initialData: sameView(query, initialQuery) ? initial : undefined,
@@ -49,7 +53,9 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
 
   // A fresh server render (after "Add grower" or "Import from Leaf") replaces what was cached for its view.
   useEffect(() => {
-    queryClient.setQueryData(["dashboard", dashboardSearch(initialQuery)], initial, { updatedAt: Date.parse(initial.generatedAt) });
+    queryClient.setQueryData(["dashboard", dashboardSearch(initialQuery)], initial, {
+      updatedAt: Date.parse(initial.generatedAt),
+    });
   }, [initial, initialQuery, queryClient]);
 
   // Whatever is typed in the search box counts at once when another control is used, debounced or not.
@@ -74,37 +80,92 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
       <div className="flex flex-wrap items-end gap-3">
         <label className="block min-w-56 flex-1">
           <span className="text-sm font-medium">Search growers</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, email or Leaf user id" maxLength={100} className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2" />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Name, email or Leaf user id"
+            maxLength={100}
+            className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2"
+          />
         </label>
-        <button type="button" aria-pressed={attentionOnly} onClick={() => show({ status: attentionOnly ? undefined : "attention" })}
-          className={`rounded-lg border px-3 py-2 text-sm font-medium ${attentionOnly ? "border-red-700 bg-red-700 text-white" : "border-stone-300 bg-white text-stone-800"}`}>
+        <button
+          type="button"
+          aria-pressed={attentionOnly}
+          onClick={() => show({ status: attentionOnly ? undefined : "attention" })}
+          className={`rounded-lg border px-3 py-2 text-sm font-medium ${attentionOnly ? "border-red-700 bg-red-700 text-white" : "border-stone-300 bg-white text-stone-800"}`}
+        >
           Needs attention
         </button>
         {/* Labels point at their selects rather than wrapping them, so an option's words never join the label's name. */}
         <div>
-          <label htmlFor={`${id}-status`} className="block text-sm font-medium">Status</label>
-          <select id={`${id}-status`} value={query.status ?? ""} onChange={(e) => show({ status: (e.target.value || undefined) as StatusFilter | undefined })} className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2">
+          <label htmlFor={`${id}-status`} className="block text-sm font-medium">
+            Status
+          </label>
+          <select
+            id={`${id}-status`}
+            value={query.status ?? ""}
+            onChange={(e) => show({ status: (e.target.value || undefined) as StatusFilter | undefined })}
+            className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2"
+          >
             <option value="">Any status</option>
-            {statusFilters.map((f) => <option key={f} value={f}>{filterWords(f)}</option>)}
+            {statusFilters.map((f) => (
+              <option key={f} value={f}>
+                {filterWords(f)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor={`${id}-sort`} className="block text-sm font-medium">Sort by</label>
-          <select id={`${id}-sort`} value={query.sort} onChange={(e) => show({ sort: e.target.value === "changed" ? "changed" : "name" })} className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2">
+          <label htmlFor={`${id}-sort`} className="block text-sm font-medium">
+            Sort by
+          </label>
+          <select
+            id={`${id}-sort`}
+            value={query.sort}
+            onChange={(e) => show({ sort: e.target.value === "changed" ? "changed" : "name" })}
+            className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2"
+          >
             <option value="name">Name</option>
             <option value="changed">Last change</option>
           </select>
         </div>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-stone-700">{count(data.total)} {data.total === 1 ? "grower" : "growers"}</p>
+        <p className="text-sm text-stone-700">
+          {count(data.total)} {data.total === 1 ? "grower" : "growers"}
+        </p>
         <UpdatedAgo at={dataUpdatedAt} failing={isError} />
       </div>
-      <GrowerTable rows={data.rows} providers={providers} emptyText={query.q || query.status ? "No growers match this search." : "No growers yet. Add one, or import them from Leaf."} />
+      <GrowerTable
+        rows={data.rows}
+        providers={providers}
+        emptyText={
+          query.q || query.status
+            ? "No growers match this search."
+            : "No growers yet. Add one, or import them from Leaf."
+        }
+      />
       <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm">
-        <button type="button" disabled={query.page <= 1} onClick={() => show({ page: query.page - 1 })} className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 disabled:opacity-50">Previous page</button>
-        <span>Page {data.page} of {data.pageCount}</span>
-        <button type="button" disabled={query.page >= data.pageCount} onClick={() => show({ page: query.page + 1 })} className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 disabled:opacity-50">Next page</button>
+        <button
+          type="button"
+          disabled={query.page <= 1}
+          onClick={() => show({ page: query.page - 1 })}
+          className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 disabled:opacity-50"
+        >
+          Previous page
+        </button>
+        <span>
+          Page {data.page} of {data.pageCount}
+        </span>
+        <button
+          type="button"
+          disabled={query.page >= data.pageCount}
+          onClick={() => show({ page: query.page + 1 })}
+          className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 disabled:opacity-50"
+        >
+          Next page
+        </button>
       </nav>
     </div>
   );

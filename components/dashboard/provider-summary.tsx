@@ -15,7 +15,11 @@ export function ProviderSummaryCards({ summary }: { summary: ProviderSummary[] }
   return (
     <div className="grid gap-3 sm:grid-cols-3">
       {summary.map((s) => (
-        <section key={s.provider} aria-label={`${s.name} summary`} className="rounded-xl border border-stone-200 bg-white p-4">
+        <section
+          key={s.provider}
+          aria-label={`${s.name} summary`}
+          className="rounded-xl border border-stone-200 bg-white p-4"
+        >
           <h2 className="font-semibold">{s.name}</h2>
           <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
             {groups.map((g) => (

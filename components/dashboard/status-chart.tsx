@@ -30,8 +30,18 @@ function ProviderChart({ name, points, today }: { name: string; points: HistoryP
         <line x1={0} x2={width} y1={height - 1} y2={height - 1} stroke="#e7e5e4" />
         {lines.map((l) => (
           <g key={l.group} stroke={l.stroke} fill={l.stroke}>
-            {points.length > 1 && <polyline fill="none" strokeWidth={1.5} points={points.map((p) => `${xOf(p.day, today).toFixed(1)},${y(p.counts[l.group]).toFixed(1)}`).join(" ")} />}
-            {points.length === 1 && <circle cx={xOf(points[0]!.day, today)} cy={y(points[0]!.counts[l.group])} r={2.5} />}
+            {points.length > 1 && (
+              <polyline
+                fill="none"
+                strokeWidth={1.5}
+                points={points
+                  .map((p) => `${xOf(p.day, today).toFixed(1)},${y(p.counts[l.group]).toFixed(1)}`)
+                  .join(" ")}
+              />
+            )}
+            {points.length === 1 && (
+              <circle cx={xOf(points[0]!.day, today)} cy={y(points[0]!.counts[l.group])} r={2.5} />
+            )}
           </g>
         ))}
       </svg>
@@ -40,16 +50,29 @@ function ProviderChart({ name, points, today }: { name: string; points: HistoryP
 }
 
 /** Small line charts of the daily counts the sweep keeps; drawn as plain SVG. */
-export function StatusHistoryCharts({ history, providers, today }: { history: HistoryPoint[]; providers: { id: string; name: string }[]; today: string }) {
+export function StatusHistoryCharts({
+  history,
+  providers,
+  today,
+}: {
+  history: HistoryPoint[];
+  providers: { id: string; name: string }[];
+  today: string;
+}) {
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   return (
     <div>
       <div className="grid gap-3 sm:grid-cols-3">
-        {providers.map((p) => <ProviderChart key={p.id} name={p.name} points={history.filter((h) => h.provider === p.id)} today={todayMs} />)}
+        {providers.map((p) => (
+          <ProviderChart key={p.id} name={p.name} points={history.filter((h) => h.provider === p.id)} today={todayMs} />
+        ))}
       </div>
       <p className="mt-1 flex gap-4 text-xs text-stone-600">
         {lines.map((l) => (
-          <span key={l.group} className="inline-flex items-center gap-1"><span aria-hidden className="inline-block h-0.5 w-3" style={{ background: l.stroke }} />{groupWords[l.group]}</span>
+          <span key={l.group} className="inline-flex items-center gap-1">
+            <span aria-hidden className="inline-block h-0.5 w-3" style={{ background: l.stroke }} />
+            {groupWords[l.group]}
+          </span>
         ))}
         <span>· one point a day, last 30 days</span>
       </p>

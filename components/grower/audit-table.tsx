@@ -9,7 +9,20 @@ export function AuditTable({ lines }: { lines: TrailLine[] }) {
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Headland's audit trail, newest first</caption>
         <thead className="bg-stone-100 text-stone-700">
-          <tr><th scope="col" className="px-3 py-2">When (UTC)</th><th scope="col" className="px-3 py-2">Who</th><th scope="col" className="px-3 py-2">What</th><th scope="col" className="px-3 py-2">How it ended</th></tr>
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              When (UTC)
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Who
+            </th>
+            <th scope="col" className="px-3 py-2">
+              What
+            </th>
+            <th scope="col" className="px-3 py-2">
+              How it ended
+            </th>
+          </tr>
         </thead>
         <tbody>
           {lines.map((line, i) => (
@@ -19,8 +32,14 @@ export function AuditTable({ lines }: { lines: TrailLine[] }) {
               <td className="whitespace-nowrap px-3 py-1.5">{checkedTime(line.at)}</td>
               <td className="px-3 py-1.5">{line.who}</td>
               <td className="px-3 py-1.5">{line.what}</td>
-              <td className="px-3 py-1.5">{line.outcome ?? "Still in progress"}{line.endedAt && <span className="text-stone-500"> · {checkedTime(line.endedAt)}</span>}
-                {line.reference && <div className="text-xs text-stone-500">Reference <code>{line.reference}</code></div>}
+              <td className="px-3 py-1.5">
+                {line.outcome ?? "Still in progress"}
+                {line.endedAt && <span className="text-stone-500"> · {checkedTime(line.endedAt)}</span>}
+                {line.reference && (
+                  <div className="text-xs text-stone-500">
+                    Reference <code>{line.reference}</code>
+                  </div>
+                )}
               </td>
             </tr>
           ))}

@@ -13,13 +13,18 @@ export function DeliveryNotice({ leafUserId, provider, delivery }: Props) {
   const failed = delivery.state === "failed";
   const reason = delivery.lastError ?? "Not tried yet";
   return (
-    <div role={failed ? "alert" : "status"} className={`mt-3 space-y-2 rounded-lg p-3 text-sm ${failed ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}>
+    <div
+      role={failed ? "alert" : "status"}
+      className={`mt-3 space-y-2 rounded-lg p-3 text-sm ${failed ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}
+    >
       <p>
         {failed
           ? `Leaf refused this ${provider.name} credential after ${delivery.attempts} ${delivery.attempts === 1 ? "try" : "tries"}: ${reason}. Headland keeps it, encrypted, until it is sent again or the grower disconnects.`
           : `Waiting to reach Leaf: ${delivery.attempts} ${delivery.attempts === 1 ? "try" : "tries"} so far, next at ${checkedTime(delivery.nextAttemptAt)}. Last reason: ${reason}.`}
       </p>
-      <p className="text-xs">Reference <code>{delivery.correlationId}</code></p>
+      <p className="text-xs">
+        Reference <code>{delivery.correlationId}</code>
+      </p>
       {failed && <RetryDeliveryButton leafUserId={leafUserId} provider={provider} />}
     </div>
   );

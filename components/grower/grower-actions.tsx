@@ -26,7 +26,11 @@ export function GrowerActions({ leafUserId }: { leafUserId: string }) {
   async function start(action: Action) {
     setRunning(action);
     setDone(undefined);
-    const outcome = await run(`/api/growers/${encodeURIComponent(leafUserId)}/${endpoints[action]}`, { method: "POST" }, failures[action]);
+    const outcome = await run(
+      `/api/growers/${encodeURIComponent(leafUserId)}/${endpoints[action]}`,
+      { method: "POST" },
+      failures[action],
+    );
     setRunning(undefined);
     if (!outcome.ok) return;
     setDone(successes[action]);
@@ -35,14 +39,32 @@ export function GrowerActions({ leafUserId }: { leafUserId: string }) {
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <button type="button" disabled={busy} onClick={() => start("check")} className="rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => start("check")}
+        className="rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60"
+      >
         {running === "check" ? "Checking…" : "Check now"}
       </button>
-      <button type="button" disabled={busy} onClick={() => start("invite")} className="rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium text-stone-800 disabled:opacity-60">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => start("invite")}
+        className="rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium text-stone-800 disabled:opacity-60"
+      >
         {running === "invite" ? "Sending…" : "Send new invite"}
       </button>
-      {done && <p role="status" className="text-sm text-stone-700">{done}</p>}
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {done && (
+        <p role="status" className="text-sm text-stone-700">
+          {done}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,9 +1,20 @@
-import { PGlite } from "@electric-sql/pglite";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
 import { providerCase } from "../helpers";
-import { addGrower, completeConsent, consentCallback, expectedLeafBody, growerApi, leafCredential, refreshTokenPattern, sandboxCalls, sandboxControl, staffApi } from "../support/api";
-import { startStack, type CrashableStack } from "../support/stack";
+import {
+  addGrower,
+  completeConsent,
+  consentCallback,
+  expectedLeafBody,
+  growerApi,
+  leafCredential,
+  refreshTokenPattern,
+  sandboxCalls,
+  sandboxControl,
+  staffApi,
+} from "../support/api";
+import { type CrashableStack, startStack } from "../support/stack";
 
 // This test owns its whole stack: it crashes the app and injects faults nobody else should see.
 let stack: CrashableStack;
@@ -11,7 +22,8 @@ test.beforeAll(async () => (stack = await startStack({ LEAF_TIMEOUT_MS: "3000" }
 test.afterAll(() => stack?.stop());
 
 const trimble = providerCase("trimble");
-const leafPosts = async () => (await sandboxCalls(stack))[`leaf.POST /services/usermanagement/api/users/{id}/${trimble.leaf.path}`] ?? 0;
+const leafPosts = async () =>
+  (await sandboxCalls(stack))[`leaf.POST /services/usermanagement/api/users/{id}/${trimble.leaf.path}`] ?? 0;
 
 test("kill -9 between the code exchange and the Leaf POST loses nothing: after a restart the credential reaches Leaf once", async () => {
   test.setTimeout(90_000);
@@ -21,7 +33,12 @@ test("kill -9 between the code exchange and the Leaf POST loses nothing: after a
   const callback = await consentCallback(grower, trimble.id);
 
   // Leaf never answers this POST: the code is exchanged, the token set sealed, and the app is waiting.
-  await sandboxControl(stack, "POST", "faults", { target: "leaf", mode: "timeout", count: 1, path: `${leafUserId}/${trimble.leaf.path}` });
+  await sandboxControl(stack, "POST", "faults", {
+    target: "leaf",
+    mode: "timeout",
+    count: 1,
+    path: `${leafUserId}/${trimble.leaf.path}`,
+  });
   const before = await leafPosts();
   const inFlight = completeConsent(grower, callback).catch(() => "connection lost");
   await expect.poll(leafPosts, { intervals: [20] }).toBe(before + 1);
@@ -32,7 +49,9 @@ test("kill -9 between the code exchange and the Leaf POST loses nothing: after a
   const credential = () => leafCredential(stack, leafUserId, trimble);
   await expect.poll(credential, { timeout: 45_000, intervals: [250] }).toBeDefined();
   const stored = await credential();
-  expect(stored.postedBody).toEqual(expectedLeafBody(trimble, { refreshToken: expect.stringMatching(refreshTokenPattern(trimble)) }));
+  expect(stored.postedBody).toEqual(
+    expectedLeafBody(trimble, { refreshToken: expect.stringMatching(refreshTokenPattern(trimble)) }),
+  );
   // Once: the held request never reached Leaf's handler, and the worker sent exactly one more.
   await new Promise((r) => setTimeout(r, 1500));
   expect(await leafPosts()).toBe(before + 2);

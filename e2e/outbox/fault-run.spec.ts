@@ -1,9 +1,18 @@
-import { PGlite } from "@electric-sql/pglite";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
 import { providerCases } from "../helpers";
-import { addGrower, connectProvider, expectedLeafBody, growerApi, leafCredential, refreshTokenPattern, sandboxControl, staffApi } from "../support/api";
-import { startStack, type CrashableStack } from "../support/stack";
+import {
+  addGrower,
+  connectProvider,
+  expectedLeafBody,
+  growerApi,
+  leafCredential,
+  refreshTokenPattern,
+  sandboxControl,
+  staffApi,
+} from "../support/api";
+import { type CrashableStack, startStack } from "../support/stack";
 
 // N consent flows while 30% of Leaf calls fail in mixed ways; every credential must still arrive.
 // `npm test` runs a small N; `npm run test:faults` runs N=1000.
@@ -23,9 +32,11 @@ test.afterAll(() => stack?.stop());
 
 async function inParallel<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
+    }),
+  );
 }
 
 test(`fault run: ${flows} flows with 30% of Leaf calls failing all end up in Leaf, none left in the outbox`, async () => {
@@ -34,7 +45,10 @@ test(`fault run: ${flows} flows with 30% of Leaf calls failing all end up in Lea
   for (const fault of leafFaults) await sandboxControl(stack, "POST", "faults", { target: "leaf", ...fault });
 
   const growers = Math.ceil(flows / providerCases.length);
-  const jobs = Array.from({ length: flows }, (_, i) => ({ grower: Math.floor(i / providerCases.length), provider: providerCases[i % providerCases.length]! }));
+  const jobs = Array.from({ length: flows }, (_, i) => ({
+    grower: Math.floor(i / providerCases.length),
+    provider: providerCases[i % providerCases.length]!,
+  }));
   const invited = new Map<number, { leafUserId: string; inviteUrl: string }>();
   await inParallel([...Array(growers).keys()], 6, async (n) => {
     invited.set(n, await addGrower(staff, "Fault Grower"));
@@ -45,7 +59,8 @@ test(`fault run: ${flows} flows with 30% of Leaf calls failing all end up in Lea
     await api.dispose();
   });
 
-  const credentialOf = ({ grower, provider }: (typeof jobs)[number]) => leafCredential(stack, invited.get(grower)!.leafUserId, provider);
+  const credentialOf = ({ grower, provider }: (typeof jobs)[number]) =>
+    leafCredential(stack, invited.get(grower)!.leafUserId, provider);
   // Delivered: Leaf holds the credential and has validated it with the provider (which records its grant).
   const delivered = async () => {
     let count = 0;
@@ -57,7 +72,9 @@ test(`fault run: ${flows} flows with 30% of Leaf calls failing all end up in Lea
   console.log(`delivered ${count} of ${flows}`);
   for (const job of jobs) {
     const { postedBody } = await credentialOf(job);
-    expect(postedBody).toEqual(expectedLeafBody(job.provider, { refreshToken: expect.stringMatching(refreshTokenPattern(job.provider)) }));
+    expect(postedBody).toEqual(
+      expectedLeafBody(job.provider, { refreshToken: expect.stringMatching(refreshTokenPattern(job.provider)) }),
+    );
   }
 
   await sandboxControl(stack, "DELETE", "faults");

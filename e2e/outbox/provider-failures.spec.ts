@@ -1,10 +1,10 @@
-import { PGlite } from "@electric-sql/pglite";
 import path from "node:path";
-import { expect, test, type Browser } from "@playwright/test";
+import { PGlite } from "@electric-sql/pglite";
+import { type Browser, expect, test } from "@playwright/test";
 import { consent, outcomeAlert, providerCase, region, statusIn } from "../helpers";
 import { addGrower, growerApi, leafCredential, sandboxControl, staffApi } from "../support/api";
 import { specOf } from "../support/sandbox-spec";
-import { startStack, type CrashableStack } from "../support/stack";
+import { type CrashableStack, startStack } from "../support/stack";
 
 // Provider faults are global to a sandbox, so these tests own their stack.
 let stack: CrashableStack;
@@ -29,7 +29,9 @@ for (const failure of [
   { name: "fails", fault: { target: trimble.id, mode: "status", status: 503, count: 1, path: tokenPath } },
   { name: "times out", fault: { target: trimble.id, mode: "timeout", delayMs: 5000, count: 1, path: tokenPath } },
 ]) {
-  test(`a token endpoint that ${failure.name} gives a clear message and a Try again that starts a fresh consent`, async ({ browser }) => {
+  test(`a token endpoint that ${failure.name} gives a clear message and a Try again that starts a fresh consent`, async ({
+    browser,
+  }) => {
     const { page, leafUserId } = await growerPage(browser);
     await sandboxControl(stack, "POST", "faults", failure.fault);
     await region(page, trimble.name).getByRole("link", { name: "Connect Trimble" }).click();

@@ -1,8 +1,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
 import { providerCase, providerCases } from "../helpers";
-import { apiContext, connectProvider, consentCallback, leafCredential, newGrower, refreshTokenPattern, relative, sharedAppUrl, sharedStack, staffApi } from "../support/api";
+import {
+  apiContext,
+  connectProvider,
+  consentCallback,
+  leafCredential,
+  newGrower,
+  refreshTokenPattern,
+  relative,
+  sharedAppUrl,
+  sharedStack,
+  staffApi,
+} from "../support/api";
 
 // Headland has no middleware auth (proxy.ts only sets headers): every page, route handler and server
 // action checks who is asking itself. This file reads the app's routes from app/ and probes each one, so
@@ -37,7 +48,13 @@ function appRoutes(dir = path.join(root, "app"), segments: string[] = []): strin
     if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) return [`GET ${pattern}`];
     if (/^route\.(ts|js)$/.test(entry.name)) {
       const source = readFileSync(path.join(dir, entry.name), "utf8");
-      return methods.filter((m) => new RegExp(`export\\s+(async\\s+)?function\\s+${m}\\b|\\bas\\s+${m}\\b|export\\s+const\\s+${m}\\b`).test(source)).map((m) => `${m} ${pattern}`);
+      return methods
+        .filter((m) =>
+          new RegExp(`export\\s+(async\\s+)?function\\s+${m}\\b|\\bas\\s+${m}\\b|export\\s+const\\s+${m}\\b`).test(
+            source,
+          ),
+        )
+        .map((m) => `${m} ${pattern}`);
     }
     return [];
   });
@@ -50,7 +67,8 @@ function serverActionFiles(): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.(tsx?|jsx?)$/.test(entry.name) && /^\s*["']use server["']/m.test(readFileSync(full, "utf8"))) found.push(path.relative(root, full));
+      else if (/\.(tsx?|jsx?)$/.test(entry.name) && /^\s*["']use server["']/m.test(readFileSync(full, "utf8")))
+        found.push(path.relative(root, full));
     }
   };
   for (const dir of ["app", "components", "lib"]) walk(path.join(root, dir));
@@ -83,7 +101,10 @@ function send(api: APIRequestContext, method: string, url: string): Promise<APIR
 
 /** A page as the client router fetches it (an RSC payload), where a refusal is a redirect or error directive. */
 async function expectRscRefused(api: APIRequestContext, url: string, what: string) {
-  const response = await api.get(`${url}${url.includes("?") ? "&" : "?"}_rsc`, { headers: { rsc: "1" }, maxRedirects: 0 });
+  const response = await api.get(`${url}${url.includes("?") ? "&" : "?"}_rsc`, {
+    headers: { rsc: "1" },
+    maxRedirects: 0,
+  });
   const payload = await response.text();
   expect(payload, `${what} (RSC)`).toMatch(/NEXT_REDIRECT;\w+;\/signin|NEXT_HTTP_ERROR_FALLBACK;40[134]/);
   expect(payload, `${what} (RSC) shows nothing of grower B`).not.toContain(growerB.name);
@@ -93,7 +114,9 @@ async function expectRscRefused(api: APIRequestContext, url: string, what: strin
 function expectRefused(response: APIResponse, what: string) {
   const status = response.status();
   const location = response.headers().location ?? "";
-  const refused = [401, 403, 404].includes(status) || ([303, 307, 308].includes(status) && new URL(location, sharedAppUrl).pathname === "/signin");
+  const refused =
+    [401, 403, 404].includes(status) ||
+    ([303, 307, 308].includes(status) && new URL(location, sharedAppUrl).pathname === "/signin");
   expect(refused, `${what} answered ${status} ${location}`).toBe(true);
 }
 
@@ -117,8 +140,10 @@ test("every page and route handler under app/ checks authorization itself: anony
     }
     // Positive controls, so a refusal is not just a route that never answers: staff reach their GET
     // routes; a grower reaches their own resources.
-    if (access === undefined && method === "GET") expect((await send(staff, method, url)).status(), `staff ${route}`).toBeLessThan(400);
-    if (access === "own-grower" && method === "GET") expect((await send(growerB.api, method, url)).status(), `owner ${route}`).toBe(200);
+    if (access === undefined && method === "GET")
+      expect((await send(staff, method, url)).status(), `staff ${route}`).toBeLessThan(400);
+    if (access === "own-grower" && method === "GET")
+      expect((await send(growerB.api, method, url)).status(), `owner ${route}`).toBe(200);
   }
 });
 
@@ -127,10 +152,15 @@ test("no server action exists without a check: each one found must be added here
 });
 
 test("a grower cannot read another grower's connections: 403, whichever way the leafUserId is written", async () => {
-  for (const id of [growerB.leafUserId, growerB.leafUserId.toUpperCase(), ` ${growerB.leafUserId}`, `${growerA.leafUserId}/../${growerB.leafUserId}`]) {
+  for (const id of [
+    growerB.leafUserId,
+    growerB.leafUserId.toUpperCase(),
+    ` ${growerB.leafUserId}`,
+    `${growerA.leafUserId}/../${growerB.leafUserId}`,
+  ]) {
     const response = await growerA.api.get(`/api/growers/${encodeURIComponent(id)}/connections`);
     expect([403, 404], id).toContain(response.status());
-    expect(await response.text()).not.toContain("trimble\",\"status\":\"ok");
+    expect(await response.text()).not.toContain('trimble","status":"ok');
   }
   const traversal = await growerA.api.get(`/api/growers/${growerA.leafUserId}/../${growerB.leafUserId}/connections`);
   expect(traversal.status()).toBe(403);
@@ -140,7 +170,9 @@ test("a grower cannot disconnect another grower's connection: 403, and the crede
   const before = await leafCredential(sharedStack, growerB.leafUserId, trimble);
   expect(before?.postedBody.refreshToken).toBeTruthy();
   for (const provider of providerCases) {
-    const response = await growerA.api.delete(`/api/growers/${encodeURIComponent(growerB.leafUserId)}/connections/${provider.id}`);
+    const response = await growerA.api.delete(
+      `/api/growers/${encodeURIComponent(growerB.leafUserId)}/connections/${provider.id}`,
+    );
     expect(response.status()).toBe(403);
   }
   const after = await leafCredential(sharedStack, growerB.leafUserId, trimble);
@@ -148,12 +180,20 @@ test("a grower cannot disconnect another grower's connection: 403, and the crede
 });
 
 test("a grower cannot open another grower's staff page, nor steer a consent flow to another grower's leafUserId", async () => {
-  expect((await growerA.api.get(`/growers/${encodeURIComponent(growerB.leafUserId)}`, { maxRedirects: 0 })).status()).toBe(403);
+  expect(
+    (await growerA.api.get(`/growers/${encodeURIComponent(growerB.leafUserId)}`, { maxRedirects: 0 })).status(),
+  ).toBe(403);
   // The leafUserId comes from the session alone: one in the query is ignored, and the credential lands at A.
   const before = await leafCredential(sharedStack, growerB.leafUserId, trimble);
-  const callback = await consentCallback(growerA.api, trimble.id, `?leafUserId=${growerB.leafUserId}&leaf_user_id=${growerB.leafUserId}`);
+  const callback = await consentCallback(
+    growerA.api,
+    trimble.id,
+    `?leafUserId=${growerB.leafUserId}&leaf_user_id=${growerB.leafUserId}`,
+  );
   expect((await growerA.api.get(relative(callback), { maxRedirects: 0 })).status()).toBe(303);
-  expect((await leafCredential(sharedStack, growerA.leafUserId, trimble))?.postedBody.refreshToken).toMatch(refreshTokenPattern(trimble));
+  expect((await leafCredential(sharedStack, growerA.leafUserId, trimble))?.postedBody.refreshToken).toMatch(
+    refreshTokenPattern(trimble),
+  );
   expect((await leafCredential(sharedStack, growerB.leafUserId, trimble))?.postedBody).toEqual(before.postedBody);
 });
 
@@ -162,11 +202,15 @@ test("a session cookie that was tampered with signs nobody in", async () => {
   const session = state.cookies.find((c) => c.name.endsWith("headland.session"))!;
   const flipped = session.value.slice(0, -6) + (session.value.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
   const forged = await apiContext(sharedAppUrl);
-  const response = await forged.get(`/api/growers/${encodeURIComponent(growerA.leafUserId)}/connections`, { headers: { cookie: `${session.name}=${flipped}` } });
+  const response = await forged.get(`/api/growers/${encodeURIComponent(growerA.leafUserId)}/connections`, {
+    headers: { cookie: `${session.name}=${flipped}` },
+  });
   expect(response.status()).toBe(401);
 });
 
-test("staff-only pages and APIs refuse growers with a 403 and send anonymous visitors to sign in", async ({ browser }) => {
+test("staff-only pages and APIs refuse growers with a 403 and send anonymous visitors to sign in", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: await growerA.api.storageState() });
   const page = await context.newPage();
   for (const url of ["/dashboard", `/growers/${encodeURIComponent(growerB.leafUserId)}`]) {
@@ -179,6 +223,14 @@ test("staff-only pages and APIs refuse growers with a 403 and send anonymous vis
   await anonymous.goto("/dashboard");
   await expect(anonymous).toHaveURL(/\/signin$/);
   await anonymous.context().close();
-  expect((await growerA.api.post("/api/growers", { data: { name: "Mallory", email: "mallory@farm.test" } })).status()).toBe(403);
-  expect((await (await apiContext(sharedAppUrl)).post("/api/growers", { data: { name: "Mallory", email: "mallory@farm.test" } })).status()).toBe(401);
+  expect(
+    (await growerA.api.post("/api/growers", { data: { name: "Mallory", email: "mallory@farm.test" } })).status(),
+  ).toBe(403);
+  expect(
+    (
+      await (
+        await apiContext(sharedAppUrl)
+      ).post("/api/growers", { data: { name: "Mallory", email: "mallory@farm.test" } })
+    ).status(),
+  ).toBe(401);
 });

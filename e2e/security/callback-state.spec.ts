@@ -1,8 +1,18 @@
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { type APIRequestContext, type APIResponse, expect, test } from "@playwright/test";
 import { providerCase, providerCases } from "../helpers";
 import {
-  consentCallback, growerApi, issuedSecrets, leafCredential, newGrower, redeemCodeAtSandbox, refreshTokenPattern, relative, sandboxCalls, staffApi,
-  startConsent, tokenEndpointCalls,
+  consentCallback,
+  growerApi,
+  issuedSecrets,
+  leafCredential,
+  newGrower,
+  redeemCodeAtSandbox,
+  refreshTokenPattern,
+  relative,
+  sandboxCalls,
+  staffApi,
+  startConsent,
+  tokenEndpointCalls,
 } from "../support/api";
 import { specOf } from "../support/sandbox-spec";
 import { startTappedStack, type TappedStack } from "../support/stack";
@@ -61,7 +71,11 @@ test("a callback without a state, or with the state repeated, is refused with a 
 
 test("a callback with a state Headland never issued is refused with a plain 400 page and no token call", async () => {
   const callback = await consentCallback(grower.api, "trimble");
-  await expectRefused(() => grower.api.get(withParams(callback, (p) => p.set("state", "x".repeat(43)))), 400, expiredWords);
+  await expectRefused(
+    () => grower.api.get(withParams(callback, (p) => p.set("state", "x".repeat(43)))),
+    400,
+    expiredWords,
+  );
 });
 
 test("a callback whose state has expired is refused with a plain 400 page and no token call", async () => {
@@ -108,11 +122,19 @@ test("mix-up: each provider has its own callback path in the authorize request",
 
 test("mix-up (RFC 9207): a callback whose iss is not the provider's issuer is refused with a plain 403 page and no token call; the right iss is accepted", async () => {
   const callback = await consentCallback(grower.api, deere.id);
-  await expectRefused(() => grower.api.get(withParams(callback, (p) => p.set("iss", `${stack.sandboxUrl}${specOf("trimble").paths.issuer}`))), 403, otherSessionWords);
+  await expectRefused(
+    () =>
+      grower.api.get(withParams(callback, (p) => p.set("iss", `${stack.sandboxUrl}${specOf("trimble").paths.issuer}`))),
+    403,
+    otherSessionWords,
+  );
 
   const next = await consentCallback(grower.api, deere.id);
   const before = await tokenCalls();
-  const accepted = await grower.api.get(withParams(next, (p) => p.set("iss", `${stack.sandboxUrl}${specOf(deere.id).paths.issuer}`)), { maxRedirects: 0 });
+  const accepted = await grower.api.get(
+    withParams(next, (p) => p.set("iss", `${stack.sandboxUrl}${specOf(deere.id).paths.issuer}`)),
+    { maxRedirects: 0 },
+  );
   expect(accepted.status()).toBe(303);
   expect(await tokenCalls()).toBe(before + 1);
 });
@@ -136,21 +158,49 @@ test("PKCE: the token request carries the verifier matching the challenge (the s
   expect(response.headers().location).not.toContain("error=");
   const after = await sandboxCalls(stack);
   expect((after[`${deere.id}.token`] ?? 0) - (before[`${deere.id}.token`] ?? 0)).toBe(1);
-  expect((await leafCredential(stack, someone.leafUserId, deere))?.postedBody.refreshToken).toMatch(refreshTokenPattern(deere));
+  expect((await leafCredential(stack, someone.leafUserId, deere))?.postedBody.refreshToken).toMatch(
+    refreshTokenPattern(deere),
+  );
 });
 
 test("PKCE: a John Deere code redeemed without its verifier, or with another one, fails at the sandbox", async () => {
   const redirectUri = `${stack.appUrl}/api/connect/${deere.id}/callback`;
-  const withoutVerifier = await redeemCodeAtSandbox(stack, deere, (await consentCallback(grower.api, deere.id)).searchParams.get("code")!, redirectUri);
-  expect(withoutVerifier).toEqual({ status: 400, body: expect.objectContaining({ error: "invalid_grant", error_description: expect.stringMatching(/code_verifier/) }) });
-  const wrongVerifier = await redeemCodeAtSandbox(stack, deere, (await consentCallback(grower.api, deere.id)).searchParams.get("code")!, redirectUri, "a".repeat(43));
-  expect(wrongVerifier).toEqual({ status: 400, body: expect.objectContaining({ error: "invalid_grant", error_description: expect.stringMatching(/code_verifier/) }) });
+  const withoutVerifier = await redeemCodeAtSandbox(
+    stack,
+    deere,
+    (await consentCallback(grower.api, deere.id)).searchParams.get("code")!,
+    redirectUri,
+  );
+  expect(withoutVerifier).toEqual({
+    status: 400,
+    body: expect.objectContaining({
+      error: "invalid_grant",
+      error_description: expect.stringMatching(/code_verifier/),
+    }),
+  });
+  const wrongVerifier = await redeemCodeAtSandbox(
+    stack,
+    deere,
+    (await consentCallback(grower.api, deere.id)).searchParams.get("code")!,
+    redirectUri,
+    "a".repeat(43),
+  );
+  expect(wrongVerifier).toEqual({
+    status: 400,
+    body: expect.objectContaining({
+      error: "invalid_grant",
+      error_description: expect.stringMatching(/code_verifier/),
+    }),
+  });
 });
 
 test("the provider's access_denied brings the grower back to a plain sentence, with no token call", async () => {
   const authorize = await startConsent(grower.api, "trimble");
   const before = await tokenCalls();
-  const response = await grower.api.get(`/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}`, { maxRedirects: 0 });
+  const response = await grower.api.get(
+    `/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}`,
+    { maxRedirects: 0 },
+  );
   expect(response.status()).toBe(303);
   const landing = new URL(response.headers().location!);
   expect(`${landing.pathname}${landing.search}`).toBe("/connections?error=access_denied&provider=trimble");
@@ -160,11 +210,22 @@ test("the provider's access_denied brings the grower back to a plain sentence, w
   expect(await tokenCalls()).toBe(before);
 });
 
-for (const error of ["invalid_request", "unauthorized_client", "invalid_scope", "server_error", "temporarily_unavailable", "unsupported_response_type", "made_up_error"]) {
+for (const error of [
+  "invalid_request",
+  "unauthorized_client",
+  "invalid_scope",
+  "server_error",
+  "temporarily_unavailable",
+  "unsupported_response_type",
+  "made_up_error",
+]) {
   test(`the provider's error=${error} is shown as a plain sentence, with no token call`, async () => {
     const authorize = await startConsent(grower.api, "climate-fieldview");
     const before = await tokenCalls();
-    const response = await grower.api.get(`/api/connect/climate-fieldview/callback?error=${error}&state=${authorize.searchParams.get("state")}`, { maxRedirects: 0 });
+    const response = await grower.api.get(
+      `/api/connect/climate-fieldview/callback?error=${error}&state=${authorize.searchParams.get("state")}`,
+      { maxRedirects: 0 },
+    );
     expect(response.status()).toBe(303);
     const landing = new URL(response.headers().location!);
     expect(landing.searchParams.get("error")).toBe("authorize_failed");
@@ -175,7 +236,9 @@ for (const error of ["invalid_request", "unauthorized_client", "invalid_scope", 
   });
 }
 
-test("an error_description carrying markup is never rendered, as HTML or as text, and nothing in it runs", async ({ browser }) => {
+test("an error_description carrying markup is never rendered, as HTML or as text, and nothing in it runs", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: await grower.api.storageState() });
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -185,7 +248,12 @@ test("an error_description carrying markup is never rendered, as HTML or as text
   });
   const payload = `<img src=x id=injected onerror="alert('img')"><script>alert('script')</script>Call +1 555 0100 to "verify" your account`;
   const authorize = await startConsent(grower.api, "trimble");
-  const query = new URLSearchParams({ error: "access_denied", error_description: payload, error_uri: "javascript:alert('uri')", state: authorize.searchParams.get("state")! });
+  const query = new URLSearchParams({
+    error: "access_denied",
+    error_description: payload,
+    error_uri: "javascript:alert('uri')",
+    state: authorize.searchParams.get("state")!,
+  });
   await page.goto(`${stack.appUrl}/api/connect/trimble/callback?${query}`);
   await expect(page).toHaveURL(/\/connections\?error=access_denied/);
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("You chose not to allow access");

@@ -1,12 +1,21 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import { type APIResponse, expect, test } from "@playwright/test";
 import { apiContext, newGrower, sharedAppUrl, staffApi } from "../support/api";
 
 function cspOf(response: APIResponse): Map<string, string> {
   const header = response.headers()["content-security-policy"] ?? "";
-  return new Map(header.split(";").map((d) => d.trim()).filter(Boolean).map((d) => [d.split(" ")[0]!, d.slice(d.indexOf(" ") + 1)]));
+  return new Map(
+    header
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(" ")[0]!, d.slice(d.indexOf(" ") + 1)]),
+  );
 }
 
-const nonceOf = (response: APIResponse) => cspOf(response).get("script-src")?.match(/'nonce-([^']+)'/)?.[1];
+const nonceOf = (response: APIResponse) =>
+  cspOf(response)
+    .get("script-src")
+    ?.match(/'nonce-([^']+)'/)?.[1];
 
 test("every kind of response carries a nonce-based CSP, frame-ancestors 'none', no-referrer and nosniff", async () => {
   const { api: grower } = await newGrower(await staffApi());
@@ -18,7 +27,9 @@ test("every kind of response carries a nonce-based CSP, frame-ancestors 'none', 
     "missing page": await anonymous.get("/no-such-page"),
     "JSON API": await anonymous.get("/api/health"),
     "consent redirect": await grower.get("/api/connect/trimble", { maxRedirects: 0 }),
-    "refused callback (carries a code)": await grower.get("/api/connect/trimble/callback?code=trm_code_x&state=unknown"),
+    "refused callback (carries a code)": await grower.get(
+      "/api/connect/trimble/callback?code=trm_code_x&state=unknown",
+    ),
     "undecodable address": await anonymous.get("/invite/%E0%A4%A"),
   };
   for (const [what, response] of Object.entries(responses)) {
@@ -47,7 +58,10 @@ test("the nonce is fresh on every response and is on every script of the page", 
 
 test("the browser runs the pages under the CSP without a single violation", async ({ browser }) => {
   const { api: grower } = await newGrower(await staffApi());
-  for (const [url, storageState] of [["/signin", undefined], ["/connections", await grower.storageState()]] as const) {
+  for (const [url, storageState] of [
+    ["/signin", undefined],
+    ["/connections", await grower.storageState()],
+  ] as const) {
     const context = await browser.newContext({ storageState });
     const page = await context.newPage();
     const violations: string[] = [];
@@ -74,14 +88,21 @@ test("the page cannot be framed by another site", async ({ page }) => {
   const frame = page.frame({ url: /\/signin/ });
   // Blocked frames stay on an error page: no sign-in form is ever rendered inside.
   await page.waitForTimeout(500);
-  expect(await frame?.locator("input[name=email]").count().catch(() => 0) ?? 0).toBe(0);
+  expect(
+    (await frame
+      ?.locator("input[name=email]")
+      .count()
+      .catch(() => 0)) ?? 0,
+  ).toBe(0);
 });
 
 test("HSTS is sent when Headland is served over https, and not over plain http", async () => {
   const anonymous = await apiContext(sharedAppUrl);
   const https = await anonymous.get("/signin", { headers: { "x-forwarded-proto": "https" } });
   expect(https.headers()["strict-transport-security"]).toMatch(/max-age=(\d{8,}); includeSubDomains/);
-  expect(Number(https.headers()["strict-transport-security"]!.match(/max-age=(\d+)/)![1])).toBeGreaterThanOrEqual(31_536_000);
+  expect(Number(https.headers()["strict-transport-security"]!.match(/max-age=(\d+)/)![1])).toBeGreaterThanOrEqual(
+    31_536_000,
+  );
   expect((await anonymous.get("/signin")).headers()["strict-transport-security"]).toBeUndefined();
 });
 

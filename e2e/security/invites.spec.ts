@@ -11,7 +11,9 @@ async function signsIn(token: string): Promise<boolean> {
   return !url.includes("error=") && Boolean(session.leafUserId);
 }
 
-test("a revoked invite no longer signs anyone in: staff sending a new invite revokes the old link", async ({ page }) => {
+test("a revoked invite no longer signs anyone in: staff sending a new invite revokes the old link", async ({
+  page,
+}) => {
   const staff = await staffApi();
   const grower = await addGrower(staff);
   const sent = await staff.post(`/api/growers/${encodeURIComponent(grower.leafUserId)}/invites`);
@@ -30,8 +32,15 @@ test("a forged or altered invite token signs nobody in", async () => {
   const [idA, macA] = inviteToken(a.inviteUrl).split(".") as [string, string];
   const [idB, macB] = inviteToken(b.inviteUrl).split(".") as [string, string];
   for (const forged of [
-    `${idA}.${macB}`, `${idB}.${macA}`, `${idA}.${macA.slice(0, -1)}`, `${idA}.${macA}.x`, idA, `${crypto.randomUUID()}.${macA}`,
-    `${idA}.${"A".repeat(macA.length)}`, "", "../../api/auth/session",
+    `${idA}.${macB}`,
+    `${idB}.${macA}`,
+    `${idA}.${macA.slice(0, -1)}`,
+    `${idA}.${macA}.x`,
+    idA,
+    `${crypto.randomUUID()}.${macA}`,
+    `${idA}.${"A".repeat(macA.length)}`,
+    "",
+    "../../api/auth/session",
   ]) {
     expect(await signsIn(forged), forged).toBe(false);
   }

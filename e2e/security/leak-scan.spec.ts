@@ -19,8 +19,12 @@ test("the scan finds a secret wherever a page, header or log line could carry it
   const secret = "trm_rt_Zm9vYmFyYmF6cXV4LWZvb2Jhci1iYXotcXV1eA";
   const known = new Set([secret, "sandbox-climate-secret-7c1e"]);
   for (const text of [
-    `{"refreshToken":"${secret}"}`, `/connections?code=${secret}&state=x`, `Bearer ${secret}.`, `<td>${secret}</td>`,
-    `{"level":40,"err":{"message":"refresh_token=${secret}"}}`, "clientSecret: sandbox-climate-secret-7c1e",
+    `{"refreshToken":"${secret}"}`,
+    `/connections?code=${secret}&state=x`,
+    `Bearer ${secret}.`,
+    `<td>${secret}</td>`,
+    `{"level":40,"err":{"message":"refresh_token=${secret}"}}`,
+    "clientSecret: sandbox-climate-secret-7c1e",
   ]) {
     expect(secretsIn(text, known), text).toHaveLength(1);
   }

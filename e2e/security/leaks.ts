@@ -14,8 +14,14 @@ interface Recorded {
 }
 
 export function recordedResponses(tapDir: string): Recorded[] {
-  return readdirSync(tapDir).filter((f) => f.startsWith("responses-")).flatMap((file) =>
-    readFileSync(path.join(tapDir, file), "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Recorded));
+  return readdirSync(tapDir)
+    .filter((f) => f.startsWith("responses-"))
+    .flatMap((file) =>
+      readFileSync(path.join(tapDir, file), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Recorded),
+    );
 }
 
 /** The secrets in `text`, shortened so a failure message does not print them whole. */
@@ -40,7 +46,8 @@ export function findLeaks(tapDir: string, secrets: string[]) {
   const bodyDir = path.join(tapDir, "bodies");
   const bodies = existsSync(bodyDir) ? readdirSync(bodyDir) : [];
   const urlOf = new Map(responses.filter((r) => r.body).map((r) => [r.body!, `${r.method} ${r.url} (${r.status})`]));
-  for (const hash of bodies) search(readFileSync(path.join(bodyDir, hash), "latin1"), () => `body of ${urlOf.get(hash) ?? hash}`);
+  for (const hash of bodies)
+    search(readFileSync(path.join(bodyDir, hash), "latin1"), () => `body of ${urlOf.get(hash) ?? hash}`);
   let logLines = 0;
   for (const file of readdirSync(tapDir).filter((f) => f.startsWith("app-"))) {
     const lines = readFileSync(path.join(tapDir, file), "utf8").split("\n");

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { newGrower, sharedAppUrl, staffApi, startConsent } from "../support/api";
 
 // returnTo is kept with the OAuth transaction and used when the flow ends; an access_denied callback
@@ -10,15 +10,32 @@ test.beforeAll(async () => {
 
 async function landingFor(returnTo: string): Promise<URL> {
   const authorize = await startConsent(grower, "trimble", `?returnTo=${encodeURIComponent(returnTo)}`);
-  const done = await grower.get(`/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}`, { maxRedirects: 0 });
+  const done = await grower.get(
+    `/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}`,
+    { maxRedirects: 0 },
+  );
   expect(done.status()).toBe(303);
   return new URL(done.headers().location!);
 }
 
 const offsite = [
-  "https://evil.example/", "http://evil.example", "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example",
-  "/%2F%2Fevil.example", "/%5Cevil.example", "https:evil.example", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
-  "/\t/evil.example", "/\r\n/evil.example", " //evil.example", "\u3002evil.example", `${sharedAppUrl}@evil.example`, "evil.example",
+  "https://evil.example/",
+  "http://evil.example",
+  "//evil.example",
+  "///evil.example",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "/%2F%2Fevil.example",
+  "/%5Cevil.example",
+  "https:evil.example",
+  "javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "/\t/evil.example",
+  "/\r\n/evil.example",
+  " //evil.example",
+  "\u3002evil.example",
+  `${sharedAppUrl}@evil.example`,
+  "evil.example",
 ];
 
 for (const returnTo of offsite) {

@@ -1,7 +1,18 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { providerCase } from "../helpers";
-import { apiContext, connectProvider, inviteToken, leafCredential, newGrower, postSignIn, refreshTokenPattern, sharedAppUrl, sharedStack, staffApi } from "../support/api";
+import {
+  apiContext,
+  connectProvider,
+  inviteToken,
+  leafCredential,
+  newGrower,
+  postSignIn,
+  refreshTokenPattern,
+  sharedAppUrl,
+  sharedStack,
+  staffApi,
+} from "../support/api";
 
 const evil = "https://evil.example";
 const trimble = providerCase("trimble");
@@ -15,7 +26,10 @@ test.describe("CSRF: state-changing requests refuse a foreign Origin", () => {
   ] as const) {
     test(`adding a grower with ${label} is refused with 403`, async () => {
       const staff = await staffApi();
-      const response = await staff.post("/api/growers", { headers, data: { name: "Forged", email: `forged-${randomUUID()}@farm.test` } });
+      const response = await staff.post("/api/growers", {
+        headers,
+        data: { name: "Forged", email: `forged-${randomUUID()}@farm.test` },
+      });
       expect(response.status()).toBe(403);
       expect((await response.json()).error.code).toBe("foreign_origin");
     });
@@ -25,18 +39,25 @@ test.describe("CSRF: state-changing requests refuse a foreign Origin", () => {
     const grower = await newGrower(await staffApi());
     await connectProvider(grower.api, trimble.id);
     for (const origin of [evil, "null"]) {
-      const response = await grower.api.delete(`/api/growers/${grower.leafUserId}/connections/${trimble.id}`, { headers: { origin } });
+      const response = await grower.api.delete(`/api/growers/${grower.leafUserId}/connections/${trimble.id}`, {
+        headers: { origin },
+      });
       expect(response.status()).toBe(403);
     }
-    expect((await leafCredential(sharedStack, grower.leafUserId, trimble))?.postedBody.refreshToken).toMatch(refreshTokenPattern(trimble));
+    expect((await leafCredential(sharedStack, grower.leafUserId, trimble))?.postedBody.refreshToken).toMatch(
+      refreshTokenPattern(trimble),
+    );
   });
 
   test("next-auth's sign-in and sign-out refuse a POST without its CSRF token", async () => {
     const api = await apiContext(sharedAppUrl);
     await api.get("/api/auth/csrf");
-    const signIn = await api.post("/api/auth/callback/staff", { form: { email: "staff@headland.test", password: "headland", json: "true" }, maxRedirects: 0 });
+    const signIn = await api.post("/api/auth/callback/staff", {
+      form: { email: "staff@headland.test", password: "headland", json: "true" },
+      maxRedirects: 0,
+    });
     expect(JSON.stringify(await signIn.json())).toContain("csrf=true");
-    expect((await (await api.get("/api/auth/session")).json())).toEqual({});
+    expect(await (await api.get("/api/auth/session")).json()).toEqual({});
   });
 });
 
@@ -46,7 +67,10 @@ test.describe("sign-in is rate limited", () => {
     // An account nobody else uses, so no other test is locked out.
     const email = `rate-limit-${randomUUID()}@headland.test`;
     const results: string[] = [];
-    for (let i = 0; i < 11; i++) results.push(new URL(await postSignIn(api, "staff", { email, password: `guess-${i}` })).searchParams.get("error")!);
+    for (let i = 0; i < 11; i++)
+      results.push(
+        new URL(await postSignIn(api, "staff", { email, password: `guess-${i}` })).searchParams.get("error")!,
+      );
     expect(results.slice(0, 10)).toEqual(Array(10).fill("CredentialsSignin"));
     expect(results[10]).toBe("rate_limited");
   });
@@ -59,7 +83,14 @@ test.describe("sign-in is rate limited", () => {
     const address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
     const attempt = async (i: number) => {
       const forwarded = `203.0.113.${i % 250}, ${address}`;
-      return new URL(await postSignIn(api, "staff", { email: `spray-${i}-${randomUUID()}@headland.test`, password: "guess" }, { "x-forwarded-for": forwarded })).searchParams.get("error");
+      return new URL(
+        await postSignIn(
+          api,
+          "staff",
+          { email: `spray-${i}-${randomUUID()}@headland.test`, password: "guess" },
+          { "x-forwarded-for": forwarded },
+        ),
+      ).searchParams.get("error");
     };
     await api.get("/api/auth/csrf"); // one CSRF cookie for all the concurrent attempts below
     const results: (string | null)[] = [];
@@ -70,18 +101,32 @@ test.describe("sign-in is rate limited", () => {
 });
 
 test.describe("no open redirect through next-auth's callbackUrl", () => {
-  for (const target of [`${evil}/`, "//evil.example", "/\\evil.example", "javascript:alert(1)", `${sharedAppUrl}@evil.example`]) {
+  for (const target of [
+    `${evil}/`,
+    "//evil.example",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    `${sharedAppUrl}@evil.example`,
+  ]) {
     test(`callbackUrl=${target} leads only to Headland`, async () => {
       const grower = await newGrower(await staffApi());
       const api = await apiContext(sharedAppUrl);
       const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
-      const signedIn = await api.post("/api/auth/callback/invite", { form: { token: inviteToken(grower.inviteUrl), csrfToken, callbackUrl: target, json: "true" }, maxRedirects: 0 });
+      const signedIn = await api.post("/api/auth/callback/invite", {
+        form: { token: inviteToken(grower.inviteUrl), csrfToken, callbackUrl: target, json: "true" },
+        maxRedirects: 0,
+      });
       expect(new URL((await signedIn.json()).url).origin).toBe(sharedAppUrl);
 
-      const signInPage = await api.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
+      const signInPage = await api.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(target)}`, {
+        maxRedirects: 0,
+      });
       expect(new URL(signInPage.headers().location!, sharedAppUrl).origin).toBe(sharedAppUrl);
 
-      const signedOut = await api.post("/api/auth/signout", { form: { csrfToken, callbackUrl: target, json: "true" }, maxRedirects: 0 });
+      const signedOut = await api.post("/api/auth/signout", {
+        form: { csrfToken, callbackUrl: target, json: "true" },
+        maxRedirects: 0,
+      });
       expect(new URL((await signedOut.json()).url).origin).toBe(sharedAppUrl);
     });
   }

@@ -27,7 +27,13 @@ function record(request: http.IncomingMessage, response: http.IncomingMessage, b
   }
   const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => name !== "date"));
   // Fuzzed request URLs can be huge and are ours anyway: keep only their start.
-  const line = { method: request.method, url: (request.url ?? "").slice(0, 200), status: response.statusCode, headers, body: body.length ? hash : null };
+  const line = {
+    method: request.method,
+    url: (request.url ?? "").slice(0, 200),
+    status: response.statusCode,
+    headers,
+    body: body.length ? hash : null,
+  };
   appendFileSync(index, `${JSON.stringify(line)}\n`);
 }
 
@@ -36,13 +42,23 @@ function proxy(appPort: number) {
     const headers = { ...request.headers };
     delete headers["accept-encoding"];
     // Next echoes a long URL twice in a redirect's headers (Location, Refresh): allow what browsers allow.
-    const upstream = http.request({ host: "127.0.0.1", port: appPort, method: request.method, path: request.url, headers, maxHeaderSize: 256 * 1024 }, (response) => {
-      reply.writeHead(response.statusCode ?? 502, response.statusMessage, response.rawHeaders);
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => record(request, response, Buffer.concat(chunks)));
-      response.pipe(reply);
-    });
+    const upstream = http.request(
+      {
+        host: "127.0.0.1",
+        port: appPort,
+        method: request.method,
+        path: request.url,
+        headers,
+        maxHeaderSize: 256 * 1024,
+      },
+      (response) => {
+        reply.writeHead(response.statusCode ?? 502, response.statusMessage, response.rawHeaders);
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => record(request, response, Buffer.concat(chunks)));
+        response.pipe(reply);
+      },
+    );
     upstream.on("error", () => {
       if (!reply.headersSent) reply.writeHead(502, { "content-type": "text/plain" });
       reply.end("wiretap: the app is not answering");
@@ -56,7 +72,10 @@ async function main() {
   if (!command) throw new Error("usage: wiretap.ts COMMAND [ARGS...]");
   const appPort = await freePort();
   const log = createWriteStream(path.join(tapDir!, `app-${process.pid}.log`), { flags: "a" });
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PORT: String(appPort) } });
+  const child = spawn(command, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(appPort) },
+  });
   child.stdout.pipe(log);
   child.stderr.on("data", (chunk: Buffer) => {
     log.write(chunk);

@@ -3,7 +3,7 @@
 // routes. Black-box: only HTTP, as a browser, a provider or a test operator would speak it. Page-level
 // flows (a browser clicking through) are in e2e/helpers.ts.
 import path from "node:path";
-import { expect, request, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, request } from "@playwright/test";
 import { leafBody } from "../../lib/providers/leaf-body";
 import type { Provider } from "../../lib/providers/types";
 import { specOf } from "./sandbox-spec";
@@ -27,13 +27,26 @@ export function apiContext(appUrl: string, storageState?: string): Promise<APIRe
 }
 
 /** POSTs next-auth's credentials form; returns the URL next-auth answers with (an error page on failure). */
-export async function postSignIn(api: APIRequestContext, provider: "staff" | "invite", fields: Record<string, string>, headers: Record<string, string> = {}): Promise<string> {
+export async function postSignIn(
+  api: APIRequestContext,
+  provider: "staff" | "invite",
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
-  const response = await api.post(`/api/auth/callback/${provider}`, { form: { ...fields, csrfToken, json: "true" }, headers, maxRedirects: 0 });
+  const response = await api.post(`/api/auth/callback/${provider}`, {
+    form: { ...fields, csrfToken, json: "true" },
+    headers,
+    maxRedirects: 0,
+  });
   return (await response.json()).url;
 }
 
-export async function signIn(api: APIRequestContext, provider: "staff" | "invite", fields: Record<string, string>): Promise<void> {
+export async function signIn(
+  api: APIRequestContext,
+  provider: "staff" | "invite",
+  fields: Record<string, string>,
+): Promise<void> {
   const url = await postSignIn(api, provider, fields);
   expect(url, `${provider} sign-in`).not.toContain("error=");
 }
@@ -52,7 +65,10 @@ export async function staffApi(stack: Stack = sharedStack): Promise<APIRequestCo
 let growerCount = 0;
 
 /** Staff add a grower, under a name of its own. Retries while Leaf answers 503: adding creates the Leaf user, and fault runs fail Leaf on purpose. */
-export async function addGrower(staff: APIRequestContext, label = "Grower"): Promise<{ leafUserId: string; inviteUrl: string; name: string }> {
+export async function addGrower(
+  staff: APIRequestContext,
+  label = "Grower",
+): Promise<{ leafUserId: string; inviteUrl: string; name: string }> {
   const name = `${label} ${Date.now()}-${process.pid}-${++growerCount}`;
   const data = { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}@farm.test` };
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -129,7 +145,9 @@ export async function sandboxControl(stack: Stack, method: "GET" | "POST" | "DEL
 export const sandboxCalls = (stack: Stack): Promise<Record<string, number>> => sandboxControl(stack, "GET", "calls");
 
 export const tokenEndpointCalls = (calls: Record<string, number>) =>
-  Object.entries(calls).filter(([name]) => name.endsWith(".token")).reduce((sum, [, n]) => sum + n, 0);
+  Object.entries(calls)
+    .filter(([name]) => name.endsWith(".token"))
+    .reduce((sum, [, n]) => sum + n, 0);
 
 /** Every token, code and client secret the sandbox issued or knows. */
 export async function issuedSecrets(stack: Stack): Promise<string[]> {
@@ -157,16 +175,34 @@ export const refreshTokenPattern = (provider: Provider) => new RegExp(`^${specOf
 export function expectedLeafBody(provider: Provider, tokens: { accessToken?: unknown; refreshToken: unknown }) {
   const spec = specOf(provider.id);
   const settings = { ...spec.client, authorizeUrl: "", tokenUrl: "", issuer: "", options: spec.options };
-  return leafBody(provider, { accessToken: expect.any(String), ...tokens } as { accessToken: string; refreshToken: string }, settings);
+  return leafBody(
+    provider,
+    { accessToken: expect.any(String), ...tokens } as { accessToken: string; refreshToken: string },
+    settings,
+  );
 }
 
 /** Redeems a code at the sandbox's token endpoint directly, as a client holding the secret would (every sandbox client uses HTTP Basic). */
-export async function redeemCodeAtSandbox(stack: Stack, provider: Provider, code: string, redirectUri: string, verifier?: string) {
+export async function redeemCodeAtSandbox(
+  stack: Stack,
+  provider: Provider,
+  code: string,
+  redirectUri: string,
+  verifier?: string,
+) {
   const { client, paths } = specOf(provider.id);
-  const body = new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri, ...(verifier ? { code_verifier: verifier } : {}) });
+  const body = new URLSearchParams({
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: redirectUri,
+    ...(verifier ? { code_verifier: verifier } : {}),
+  });
   const response = await fetch(`${stack.sandboxUrl}${paths.token}`, {
     method: "POST",
-    headers: { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body,
   });
   return { status: response.status, body: await response.json() };

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -57,13 +57,23 @@ export async function startStack(env: Record<string, string> = {}): Promise<Cras
   const dataDir = mkdtempSync(path.join(tmpdir(), "headland-stack-"));
   const shared = { SANDBOX_PORT: String(sandboxPort), SANDBOX_PROCESSING_MS: "200", NEXT_TELEMETRY_DISABLED: "1" };
   const appEnv = {
-    ...shared, PORT: String(appPort), APP_URL: appUrl, NEXTAUTH_URL: appUrl, HEADLAND_DATA_DIR: dataDir,
-    HEADLAND_OUTBOX_INTERVAL_MS: "200", LOG_LEVEL: "error", ...env,
+    ...shared,
+    PORT: String(appPort),
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    HEADLAND_DATA_DIR: dataDir,
+    HEADLAND_OUTBOX_INTERVAL_MS: "200",
+    LOG_LEVEL: "error",
+    ...env,
   };
   const sandbox = launch(process.execPath, ["--import", "tsx", "sandbox/main.ts"], shared);
   await waitUntilUp(`${sandboxUrl}/_sandbox/health`, sandbox, "sandbox");
 
-  let app = launch(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], appEnv);
+  let app = launch(
+    path.join(root, "node_modules/.bin/next"),
+    ["start", "-p", String(appPort), "-H", "127.0.0.1"],
+    appEnv,
+  );
   await waitUntilUp(`${appUrl}/api/health`, app, "app");
 
   return {
@@ -72,7 +82,11 @@ export async function startStack(env: Record<string, string> = {}): Promise<Cras
     dataDir,
     crashApp: () => kill(app, "SIGKILL"),
     async restartApp() {
-      app = launch(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], appEnv);
+      app = launch(
+        path.join(root, "node_modules/.bin/next"),
+        ["start", "-p", String(appPort), "-H", "127.0.0.1"],
+        appEnv,
+      );
       await waitUntilUp(`${appUrl}/api/health`, app, "app");
     },
     async stop() {
@@ -96,10 +110,22 @@ export async function startTappedStack(env: Record<string, string> = {}): Promis
   const appUrl = `http://127.0.0.1:${appPort}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "headland-sec-"));
   const tapDir = path.join(dataDir, "tap");
-  const child = launch(process.execPath, ["--import", "tsx", "e2e/security/wiretap.ts", process.execPath, "scripts/start.mjs"], {
-    PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), APP_URL: appUrl, HOSTNAME_BIND: "127.0.0.1",
-    HEADLAND_DATA_DIR: dataDir, TAP_DIR: tapDir, SANDBOX_PROCESSING_MS: "500", HEADLAND_OUTBOX_INTERVAL_MS: "500", LOG_LEVEL: "info", ...env,
-  });
+  const child = launch(
+    process.execPath,
+    ["--import", "tsx", "e2e/security/wiretap.ts", process.execPath, "scripts/start.mjs"],
+    {
+      PORT: String(appPort),
+      SANDBOX_PORT: String(sandboxPort),
+      APP_URL: appUrl,
+      HOSTNAME_BIND: "127.0.0.1",
+      HEADLAND_DATA_DIR: dataDir,
+      TAP_DIR: tapDir,
+      SANDBOX_PROCESSING_MS: "500",
+      HEADLAND_OUTBOX_INTERVAL_MS: "500",
+      LOG_LEVEL: "info",
+      ...env,
+    },
+  );
   await waitUntilUp(`${appUrl}/api/health`, child, "private stack", 90_000);
   return {
     appUrl,

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-const mac = (secret: string, inviteId: string) => createHmac("sha256", secret).update(`invite:${inviteId}`).digest("base64url");
+const mac = (secret: string, inviteId: string) =>
+  createHmac("sha256", secret).update(`invite:${inviteId}`).digest("base64url");
 
 /** An invite link token: the invite's id and its HMAC, so it can be shown again and revoked in the database. */
 export function signInviteToken(secret: string, inviteId: string): string {

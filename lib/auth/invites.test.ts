@@ -15,7 +15,10 @@ beforeAll(async () => {
   process.env.HEADLAND_DATA_DIR = mkdtempSync(path.join(tmpdir(), "headland-invites-"));
   const handle = await freshDatabase();
   close = () => handle.close();
-  const [grower] = await handle.db.insert(growers).values({ leafUserId: "leaf-invite-1", name: "Ada", email: "ada@farm.test" }).returning();
+  const [grower] = await handle.db
+    .insert(growers)
+    .values({ leafUserId: "leaf-invite-1", name: "Ada", email: "ada@farm.test" })
+    .returning();
   growerId = grower!.id;
 });
 afterAll(() => close());

@@ -16,7 +16,10 @@ export async function issueInvite(growerId: string, createdBy: string): Promise<
   const db = await database();
   const expiresAt = new Date(Date.now() + inviteLifetimeMs);
   const invite = await db.transaction(async (tx) => {
-    await tx.update(invites).set({ revokedAt: new Date() }).where(and(eq(invites.growerId, growerId), isNull(invites.revokedAt)));
+    await tx
+      .update(invites)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invites.growerId, growerId), isNull(invites.revokedAt)));
     const [row] = await tx.insert(invites).values({ growerId, createdBy, expiresAt }).returning();
     return row!;
   });
@@ -26,7 +29,9 @@ export async function issueInvite(growerId: string, createdBy: string): Promise<
 /** The grower's live invite link, if one exists. */
 export async function currentInvite(growerId: string): Promise<{ url: string; expiresAt: Date } | undefined> {
   const db = await database();
-  const [row] = await db.select().from(invites)
+  const [row] = await db
+    .select()
+    .from(invites)
     .where(and(eq(invites.growerId, growerId), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())))
     .limit(1);
   return row ? { url: inviteUrl(row.id), expiresAt: row.expiresAt } : undefined;
@@ -37,7 +42,9 @@ export async function redeemInvite(token: string) {
   const inviteId = verifyInviteToken(config().authSecret, token);
   if (!inviteId) return undefined;
   const db = await database();
-  const [row] = await db.select({ grower: growers }).from(invites)
+  const [row] = await db
+    .select({ grower: growers })
+    .from(invites)
     .innerJoin(growers, eq(growers.id, invites.growerId))
     .where(and(eq(invites.id, inviteId), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())))
     .limit(1);

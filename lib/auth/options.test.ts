@@ -21,12 +21,18 @@ describe("session cookie", () => {
   it("over https is __Host- prefixed, Secure, HttpOnly and SameSite=Lax, with next-auth's other cookies secure too", () => {
     const options = optionsFor("https://headland.example");
     expect(options.useSecureCookies).toBe(true);
-    expect(options.cookies?.sessionToken).toEqual({ name: "__Host-headland.session", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } });
+    expect(options.cookies?.sessionToken).toEqual({
+      name: "__Host-headland.session",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
+    });
   });
 
   it("over plain http (this machine only) is HttpOnly and SameSite=Lax without the prefix browsers would reject", () => {
     const options = optionsFor("http://localhost:3000");
     expect(options.useSecureCookies).toBe(false);
-    expect(options.cookies?.sessionToken).toEqual({ name: "headland.session", options: { httpOnly: true, sameSite: "lax", path: "/", secure: false } });
+    expect(options.cookies?.sessionToken).toEqual({
+      name: "headland.session",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: false },
+    });
   });
 });

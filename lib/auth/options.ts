@@ -39,7 +39,7 @@ async function signInAllowed(keys: ReturnType<typeof signInKeys>): Promise<boole
 
 function reasonOf(metadata: unknown): string | undefined {
   if (metadata instanceof Error) return metadata.message;
-  const nested = (metadata as { error?: unknown; message?: unknown } | undefined);
+  const nested = metadata as { error?: unknown; message?: unknown } | undefined;
   if (nested?.error instanceof Error) return nested.error.message;
   return typeof nested?.message === "string" ? nested.message : undefined;
 }
@@ -91,7 +91,9 @@ export function authOptions(): NextAuthOptions {
           const input = inviteCredentials.safeParse(raw);
           if (!input.success) return null;
           const grower = await redeemInvite(input.data.token);
-          return grower ? { id: grower.id, name: grower.name, email: grower.email, role: "grower", leafUserId: grower.leafUserId } : null;
+          return grower
+            ? { id: grower.id, name: grower.name, email: grower.email, role: "grower", leafUserId: grower.leafUserId }
+            : null;
         },
       }),
     ],

@@ -10,7 +10,10 @@ afterAll(() => database.close());
 
 /** Windows run on the database's clock, which a test cannot move forward: the window's start moves back instead. */
 const windowStartedEarlier = (key: string, ms: number) =>
-  database.db.update(rateLimits).set({ windowStart: sql`${rateLimits.windowStart} - ${`${ms} milliseconds`}::interval` }).where(eq(rateLimits.key, key));
+  database.db
+    .update(rateLimits)
+    .set({ windowStart: sql`${rateLimits.windowStart} - ${`${ms} milliseconds`}::interval` })
+    .where(eq(rateLimits.key, key));
 
 describe("sign-in attempt counters", () => {
   it("allow up to the limit in a window, then refuse", async () => {

@@ -11,7 +11,9 @@ import { rateLimits } from "@/lib/db/schema";
 export async function countAttempt(key: string, limit: number, windowMs: number): Promise<boolean> {
   const db = await database();
   const windowStart = sql`now() - ${`${windowMs} milliseconds`}::interval`;
-  const [row] = await db.insert(rateLimits).values({ key, windowStart: new Date(), count: 1 })
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: new Date(), count: 1 })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -25,5 +27,8 @@ export async function countAttempt(key: string, limit: number, windowMs: number)
 
 export async function refundAttempt(key: string): Promise<void> {
   const db = await database();
-  await db.update(rateLimits).set({ count: sql`greatest(${rateLimits.count} - 1, 0)` }).where(eq(rateLimits.key, key));
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
 }

@@ -19,12 +19,19 @@ const fieldForge = defineProvider<"region">({
   id: "field-forge",
   name: "Field Forge",
   envPrefix: "FIELD_FORGE",
-  endpoints: { issuer: "https://id.fieldforge.example", authorize: "https://id.fieldforge.example/authorize", token: "https://id.fieldforge.example/token" },
+  endpoints: {
+    issuer: "https://id.fieldforge.example",
+    authorize: "https://id.fieldforge.example/authorize",
+    token: "https://id.fieldforge.example/token",
+  },
   options: { region: { env: "REGION", default: "EU", values: ["EU", "US"] } },
   scopes: () => ["fields", "machines", "offline"],
   pkce: () => true,
   tokenSchema: refreshingTokenResponse,
-  leaf: { path: "field-forge-credentials", body: { appKey: "clientId", appSecret: "clientSecret", refreshToken: "refreshToken", region: { option: "region" } } },
+  leaf: {
+    path: "field-forge-credentials",
+    body: { appKey: "clientId", appSecret: "clientSecret", refreshToken: "refreshToken", region: { option: "region" } },
+  },
   sandbox: {
     endpoints: { issuer: "/field-forge", authorize: "/field-forge/authorize", token: "/field-forge/token" },
     client: { clientId: "headland-forge-sandbox", clientSecret: "sandbox-forge-secret-0a1b" },
@@ -47,7 +54,11 @@ async function allow(url: string): Promise<URLSearchParams> {
   const authorize = new URL(url);
   expect((await fetch(authorize)).status).toBe(200);
   const form = new URLSearchParams([...authorize.searchParams, ["decision", "allow"]]);
-  const decision = await fetch(`${authorize.origin}${authorize.pathname}`, { method: "POST", body: form, redirect: "manual" });
+  const decision = await fetch(`${authorize.origin}${authorize.pathname}`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
   expect(decision.status).toBe(302);
   return new URL(decision.headers.get("location")!).searchParams;
 }
@@ -59,12 +70,25 @@ describe("a fourth provider declared in one file", () => {
     const leafUserId = (await createLeafUser(leaf(), { name: "Ada Fields", email: "ada@fields.test" })).id;
 
     const sessionId = "session-forge";
-    const started = await beginTransaction({ provider: fieldForge.id, leafUserId, sessionId, pkce: fieldForge.pkce(settings), returnTo: "/connections" });
+    const started = await beginTransaction({
+      provider: fieldForge.id,
+      leafUserId,
+      sessionId,
+      pkce: fieldForge.pkce(settings),
+      returnTo: "/connections",
+    });
     const redirectUri = redirectUriFor(config().appUrl, fieldForge);
-    const callbackParams = await allow(authorizeUrl(fieldForge, settings, { redirectUri, state: started.state, codeChallenge: started.codeChallenge }));
+    const callbackParams = await allow(
+      authorizeUrl(fieldForge, settings, { redirectUri, state: started.state, codeChallenge: started.codeChallenge }),
+    );
 
     const transaction = await consumeTransaction(callbackParams.get("state")!, { provider: fieldForge.id, sessionId });
-    const tokens = await exchangeCode(fieldForge, settings, { callbackParams, state: started.state, codeVerifier: transaction.codeVerifier, redirectUri });
+    const tokens = await exchangeCode(fieldForge, settings, {
+      callbackParams,
+      state: started.state,
+      codeVerifier: transaction.codeVerifier,
+      redirectUri,
+    });
     expect(tokens.refreshToken).toMatch(/^ff_rt_/);
     expect(await deliverCredentials(leafUserId, fieldForge, tokens, transaction.correlationId)).toBe("delivered");
 
@@ -73,14 +97,25 @@ describe("a fourth provider declared in one file", () => {
     // Leaf's refresh token against the one the provider issued under the grant, not against the app's own copy.
     const { postedBody, grantId } = await credential();
     const { refreshTokens } = await app.control("GET", `grants/${grantId}`);
-    expect(postedBody).toStrictEqual({ appKey: "headland-forge-sandbox", appSecret: "sandbox-forge-secret-0a1b", refreshToken: refreshTokens[0], region: "US" });
+    expect(postedBody).toStrictEqual({
+      appKey: "headland-forge-sandbox",
+      appSecret: "sandbox-forge-secret-0a1b",
+      refreshToken: refreshTokens[0],
+      region: "US",
+    });
   });
 
   it("is refused by the sandbox's Leaf when the body strays from what it declares", async () => {
     const leafUserId = (await createLeafUser(leaf(), { name: "Ben Brooks", email: "ben@fields.test" })).id;
     const strayed = { appKey: "headland-forge-sandbox", appSecret: "x", refreshToken: "y", region: "MARS" };
-    await expect(postCredentials(leaf(), leafUserId, fieldForge.leaf.path, strayed)).rejects.toMatchObject({ kind: "rejected", status: 400 });
+    await expect(postCredentials(leaf(), leafUserId, fieldForge.leaf.path, strayed)).rejects.toMatchObject({
+      kind: "rejected",
+      status: 400,
+    });
     const { region: _, ...missing } = strayed;
-    await expect(postCredentials(leaf(), leafUserId, fieldForge.leaf.path, missing)).rejects.toMatchObject({ kind: "rejected", status: 400 });
+    await expect(postCredentials(leaf(), leafUserId, fieldForge.leaf.path, missing)).rejects.toMatchObject({
+      kind: "rejected",
+      status: 400,
+    });
   });
 });

@@ -11,7 +11,8 @@ interface Failure {
 const failures = {
   access_denied: {
     title: (p) => `${p} was not connected`,
-    sentence: (p) => `You chose not to allow access, so nothing was shared. Press “Connect ${p}” whenever you are ready.`,
+    sentence: (p) =>
+      `You chose not to allow access, so nothing was shared. Press “Connect ${p}” whenever you are ready.`,
   },
   authorize_failed: {
     title: (p) => `${p} could not finish signing you in`,
@@ -20,17 +21,20 @@ const failures = {
   missing_state: {
     refusedWith: 400,
     title: () => "This sign-in link has expired",
-    sentence: (p) => `It was already used or is more than 30 minutes old. Go back to your connections and press “Connect ${p}” to start again.`,
+    sentence: (p) =>
+      `It was already used or is more than 30 minutes old. Go back to your connections and press “Connect ${p}” to start again.`,
   },
   link_expired: {
     refusedWith: 400,
     title: () => "This sign-in link has expired",
-    sentence: (p) => `It was already used or is more than 30 minutes old. Go back to your connections and press “Connect ${p}” to start again.`,
+    sentence: (p) =>
+      `It was already used or is more than 30 minutes old. Go back to your connections and press “Connect ${p}” to start again.`,
   },
   mismatch: {
     refusedWith: 403,
     title: () => "This sign-in belongs to another session",
-    sentence: () => "It was started in another browser, by another account or for another provider. Go back to your connections and start again here.",
+    sentence: () =>
+      "It was started in another browser, by another account or for another provider. Go back to your connections and start again here.",
   },
   signed_out: {
     refusedWith: 401,
@@ -43,7 +47,8 @@ const failures = {
   },
   no_refresh_token: {
     title: (p) => `${p} did not grant ongoing access`,
-    sentence: (p) => `Headland needs permission to keep your data syncing. Try again and allow every permission ${p} asks for.`,
+    sentence: (p) =>
+      `Headland needs permission to keep your data syncing. Try again and allow every permission ${p} asks for.`,
   },
   provider_unavailable: {
     title: (p) => `${p} is not answering`,
@@ -51,7 +56,8 @@ const failures = {
   },
   leaf_rejected: {
     title: (p) => `${p} could not be saved`,
-    sentence: () => "Our data partner refused the connection. The people who invited you can see why; try again later or contact them.",
+    sentence: () =>
+      "Our data partner refused the connection. The people who invited you can see why; try again later or contact them.",
   },
 } satisfies Record<string, Failure>;
 

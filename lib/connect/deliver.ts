@@ -1,12 +1,17 @@
 import "server-only";
-import { landingUrl } from "./landing-url";
-import { logger } from "@/lib/log";
 import { ConnectError } from "@/lib/connect/connect-error";
+import { logger } from "@/lib/log";
+import { attemptDelivery, type DeliveryOutcome, dropDeliveries, stageDelivery } from "@/lib/outbox/deliveries";
 import type { Provider, ProviderSettings, TokenSet } from "@/lib/providers";
-import { attemptDelivery, dropDeliveries, stageDelivery, type DeliveryOutcome } from "@/lib/outbox/deliveries";
+import { landingUrl } from "./landing-url";
 
 /** Stages the token set, then tries Leaf at once; a Leaf outage leaves it staged for the worker. */
-export async function deliverCredentials(leafUserId: string, provider: Provider, tokens: TokenSet, correlationId: string): Promise<DeliveryOutcome> {
+export async function deliverCredentials(
+  leafUserId: string,
+  provider: Provider,
+  tokens: TokenSet,
+  correlationId: string,
+): Promise<DeliveryOutcome> {
   const staged = await stageDelivery(leafUserId, provider, tokens, correlationId);
   // A newer consent supersedes any older token set still waiting for Leaf.
   await dropDeliveries(leafUserId, provider.id, staged.id);
@@ -16,7 +21,13 @@ export async function deliverCredentials(leafUserId: string, provider: Provider,
 }
 
 /** Where the grower goes next: the provider's extra step (Deere's organizations) or back to their connections. */
-export async function nextStep(provider: Provider, settings: ProviderSettings, tokens: TokenSet, outcome: DeliveryOutcome, returnTo: string): Promise<string> {
+export async function nextStep(
+  provider: Provider,
+  settings: ProviderSettings,
+  tokens: TokenSet,
+  outcome: DeliveryOutcome,
+  returnTo: string,
+): Promise<string> {
   const back = landingUrl(returnTo, { connected: provider.id, ...(outcome === "retrying" ? { saving: "1" } : {}) });
   if (!provider.afterConsent) return back;
   try {

@@ -1,4 +1,13 @@
-export const connectionStatuses = ["not_connected", "pending", "processing", "ok", "reauth", "missing_permission", "unavailable", "error"] as const;
+export const connectionStatuses = [
+  "not_connected",
+  "pending",
+  "processing",
+  "ok",
+  "reauth",
+  "missing_permission",
+  "unavailable",
+  "error",
+] as const;
 export type ConnectionStatus = (typeof connectionStatuses)[number];
 
 /** States that change by themselves soon, so screens showing them should poll. */
@@ -12,7 +21,12 @@ export function isSettling(status: ConnectionStatus): boolean {
  * error that shows Leaf's own word.
  */
 export function normalizeLeafStatus(leafStatus: string | null | undefined): ConnectionStatus {
-  switch (leafStatus?.trim().toUpperCase().replace(/[\s-]+/g, "_")) {
+  switch (
+    leafStatus
+      ?.trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, "_")
+  ) {
     case "OK":
     case "ACTIVE":
     case "VALID":

@@ -14,7 +14,8 @@ export function parseKeyring(value: string): Keyring {
   const entries = value.split(",").map((entry, index) => {
     const [id, encoded] = entry.includes(":") ? entry.split(":", 2) : [`k${index + 1}`, entry];
     const key = Buffer.from((encoded ?? "").trim(), "base64url");
-    if (!id || key.length !== 32) throw new Error("HEADLAND_ENCRYPTION_KEY: each key must be id:base64url of 32 random bytes");
+    if (!id || key.length !== 32)
+      throw new Error("HEADLAND_ENCRYPTION_KEY: each key must be id:base64url of 32 random bytes");
     return { id: id.trim(), key };
   });
   const current = entries[0];

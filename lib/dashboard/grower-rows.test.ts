@@ -16,7 +16,11 @@ beforeAll(async () => {
     { leafUserId: "leaf-bo", name: "bo brook", email: "bo@brook.test" },
     { leafUserId: "leaf-cy", name: "Cy Creek", email: "cy@creek.test" },
     { leafUserId: "leaf-100", name: "Dee 100% Organic", email: "dee@organic.test" },
-    ...Array.from({ length: 60 }, (_, i) => ({ leafUserId: `leaf-z${i}`, name: `Zed ${String(i).padStart(2, "0")}`, email: `zed${i}@zed.test` })),
+    ...Array.from({ length: 60 }, (_, i) => ({
+      leafUserId: `leaf-z${i}`,
+      name: `Zed ${String(i).padStart(2, "0")}`,
+      email: `zed${i}@zed.test`,
+    })),
   ]);
   const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
   await db.insert(connectionSnapshots).values([
@@ -28,19 +32,27 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const names = async (params: Record<string, string>) => (await growerRows(parseDashboardQuery(params))).rows.map((r) => r.name);
+const names = async (params: Record<string, string>) =>
+  (await growerRows(parseDashboardQuery(params))).rows.map((r) => r.name);
 
 describe("growerRows", () => {
   it("pages by name, case-insensitively, with the total", async () => {
     const first = await growerRows(parseDashboardQuery({}));
     expect(first.total).toBe(64);
     expect(first.rows).toHaveLength(50);
-    expect(first.rows.slice(0, 4).map((r) => r.name)).toEqual(["Ada Acres", "bo brook", "Cy Creek", "Dee 100% Organic"]);
+    expect(first.rows.slice(0, 4).map((r) => r.name)).toEqual([
+      "Ada Acres",
+      "bo brook",
+      "Cy Creek",
+      "Dee 100% Organic",
+    ]);
     expect(await names({ page: "2" })).toHaveLength(14);
   });
 
   it("gives every page of a view the same total, past the last page too", async () => {
-    const totals = await Promise.all(["1", "2", "9"].map(async (page) => (await growerRows(parseDashboardQuery({ page }))).total));
+    const totals = await Promise.all(
+      ["1", "2", "9"].map(async (page) => (await growerRows(parseDashboardQuery({ page }))).total),
+    );
     expect(totals).toEqual([64, 64, 64]);
     expect((await growerRows(parseDashboardQuery({ q: "zed 1" }))).total).toBe(10);
     expect((await growerRows(parseDashboardQuery({ q: "nobody" }))).total).toBe(0);
@@ -67,7 +79,9 @@ describe("growerRows", () => {
   it("shows each provider's stored status, not connected where nothing is stored", async () => {
     const [ada] = (await growerRows(parseDashboardQuery({ q: "ada" }))).rows;
     const stored: Record<string, string> = { "john-deere": "reauth", trimble: "ok" };
-    expect(ada!.cells.map((c) => [c.provider, c.status])).toEqual(providers.map((p) => [p.id, stored[p.id] ?? "not_connected"]));
+    expect(ada!.cells.map((c) => [c.provider, c.status])).toEqual(
+      providers.map((p) => [p.id, stored[p.id] ?? "not_connected"]),
+    );
     expect(ada!.cells.find((c) => c.provider === "john-deere")!.since).toEqual(expect.any(String));
     expect(ada!.lastChecked).toEqual(expect.any(String));
   });
@@ -82,10 +96,14 @@ describe("providerSummary", () => {
       trimble: { connected: 1, attention: 1 },
     };
     // Every other grower of the 64, and every grower for a provider with nothing stored, is not connected.
-    expect(summary).toEqual(Object.fromEntries(providers.map((p) => {
-      const { connected, attention } = stored[p.id] ?? { connected: 0, attention: 0 };
-      return [p.id, { connected, attention, not_connected: 64 - connected - attention }];
-    })));
+    expect(summary).toEqual(
+      Object.fromEntries(
+        providers.map((p) => {
+          const { connected, attention } = stored[p.id] ?? { connected: 0, attention: 0 };
+          return [p.id, { connected, attention, not_connected: 64 - connected - attention }];
+        }),
+      ),
+    );
   });
 });
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, count, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, inArray, type SQL, sql } from "drizzle-orm";
 import type { ConnectionStatus } from "@/lib/connections/status";
-import { database, type Db } from "@/lib/db/client";
+import { type Db, database } from "@/lib/db/client";
 import { connectionSnapshots, growers } from "@/lib/db/schema";
 import { providers } from "@/lib/providers";
-import { pageSize, type DashboardQuery, type StatusFilter } from "./query";
+import { type DashboardQuery, pageSize, type StatusFilter } from "./query";
 import { recentlyComputed } from "./recently-computed";
 import { attentionStatuses } from "./status-groups";
 import type { DashboardRow } from "./types";
@@ -27,16 +27,26 @@ export function growerFilter(query: Pick<DashboardQuery, "q" | "status">): SQL |
   const conditions: SQL[] = [];
   if (query.q) conditions.push(sql`${searchable} ilike ${containsPattern(query.q)}`);
   if (query.status) {
-    conditions.push(sql`exists (select 1 from ${connectionSnapshots} where ${connectionSnapshots.leafUserId} = ${growers.leafUserId} and ${inArray(connectionSnapshots.status, statusesFor(query.status))})`);
+    conditions.push(
+      sql`exists (select 1 from ${connectionSnapshots} where ${connectionSnapshots.leafUserId} = ${growers.leafUserId} and ${inArray(connectionSnapshots.status, statusesFor(query.status))})`,
+    );
   }
   return conditions.length ? and(...conditions) : undefined;
 }
 
 /** The growers on one page of the view; exported so the bench can print its plan. */
 export function pageQuery(db: Db, query: DashboardQuery) {
-  const order = query.sort === "changed" ? [sql`${lastChange} desc nulls last`, asc(nameKey), asc(growers.id)] : [asc(nameKey), asc(growers.id)];
-  return db.select({ leafUserId: growers.leafUserId, name: growers.name, email: growers.email })
-    .from(growers).where(growerFilter(query)).orderBy(...order).limit(pageSize).offset((query.page - 1) * pageSize);
+  const order =
+    query.sort === "changed"
+      ? [sql`${lastChange} desc nulls last`, asc(nameKey), asc(growers.id)]
+      : [asc(nameKey), asc(growers.id)];
+  return db
+    .select({ leafUserId: growers.leafUserId, name: growers.name, email: growers.email })
+    .from(growers)
+    .where(growerFilter(query))
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((query.page - 1) * pageSize);
 }
 
 const rememberedCounts = recentlyComputed<number>(5_000);
@@ -54,7 +64,9 @@ async function viewTotal(db: Db, query: DashboardQuery, onPage: number): Promise
   const before = (query.page - 1) * pageSize;
   if (onPage > 0 && onPage < pageSize) return before + onPage;
   if (onPage === 0 && query.page === 1) return 0;
-  const counted = await rememberedCounts(JSON.stringify([query.q, query.status ?? null]), () => countGrowers(db, query));
+  const counted = await rememberedCounts(JSON.stringify([query.q, query.status ?? null]), () =>
+    countGrowers(db, query),
+  );
   // Past the last page nothing is shown; on a full page there are at least as many as shown so far.
   return onPage === 0 ? counted : Math.max(counted, before + onPage);
 }
@@ -65,14 +77,20 @@ export async function growerRows(query: DashboardQuery): Promise<{ rows: Dashboa
   const page = await pageQuery(db, query);
   const total = await viewTotal(db, query, page.length);
   const ids = page.map((g) => g.leafUserId);
-  const snapshots = ids.length ? await db.select().from(connectionSnapshots).where(inArray(connectionSnapshots.leafUserId, ids)) : [];
+  const snapshots = ids.length
+    ? await db.select().from(connectionSnapshots).where(inArray(connectionSnapshots.leafUserId, ids))
+    : [];
   const byKey = new Map(snapshots.map((s) => [`${s.leafUserId}/${s.provider}`, s]));
   const rows = page.map((g): DashboardRow => {
     const mine = providers.map((p) => byKey.get(`${g.leafUserId}/${p.id}`));
     const checked = mine.flatMap((s) => (s ? [s.checkedAt.getTime()] : []));
     return {
       ...g,
-      cells: providers.map((p, i) => ({ provider: p.id, status: (mine[i]?.status as ConnectionStatus | undefined) ?? "not_connected", since: mine[i]?.changedAt.toISOString() ?? null })),
+      cells: providers.map((p, i) => ({
+        provider: p.id,
+        status: (mine[i]?.status as ConnectionStatus | undefined) ?? "not_connected",
+        since: mine[i]?.changedAt.toISOString() ?? null,
+      })),
       lastChecked: checked.length ? new Date(Math.max(...checked)).toISOString() : null,
     };
   });

@@ -23,12 +23,17 @@ export type DashboardQuery = z.output<typeof dashboardQuery>;
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function first(params: Params, key: string): string | undefined {
-  const value = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
+  const value = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
   return Array.isArray(value) ? value[0] : value;
 }
 
 export function parseDashboardQuery(params: Params): DashboardQuery {
-  return dashboardQuery.parse({ q: first(params, "q") ?? "", status: first(params, "status"), sort: first(params, "sort") ?? "name", page: first(params, "page") ?? 1 });
+  return dashboardQuery.parse({
+    q: first(params, "q") ?? "",
+    status: first(params, "status"),
+    sort: first(params, "sort") ?? "name",
+    page: first(params, "page") ?? 1,
+  });
 }
 
 /** The query string for a view; defaults are left out so the plain dashboard stays `/dashboard`. */

@@ -19,8 +19,10 @@ export function recentProviderSummary(): Promise<ProviderSummary[]> {
 export async function providerSummary(): Promise<ProviderSummary[]> {
   const db = await database();
   const [grouped, [all]] = await Promise.all([
-    db.select({ provider: connectionSnapshots.provider, status: connectionSnapshots.status, n: count() })
-      .from(connectionSnapshots).groupBy(connectionSnapshots.provider, connectionSnapshots.status),
+    db
+      .select({ provider: connectionSnapshots.provider, status: connectionSnapshots.status, n: count() })
+      .from(connectionSnapshots)
+      .groupBy(connectionSnapshots.provider, connectionSnapshots.status),
     db.select({ n: count() }).from(growers),
   ]);
   const total = all?.n ?? 0;
@@ -41,8 +43,13 @@ export async function recordDailyCounts(now = new Date()): Promise<void> {
   const day = utcDay(now);
   for (const { provider, counts } of await providerSummary()) {
     const values = { connected: counts.connected, attention: counts.attention, notConnected: counts.not_connected };
-    await db.insert(statusHistory).values({ day, provider, ...values })
-      .onConflictDoUpdate({ target: [statusHistory.day, statusHistory.provider], set: { ...values, recordedAt: sql`now()` } });
+    await db
+      .insert(statusHistory)
+      .values({ day, provider, ...values })
+      .onConflictDoUpdate({
+        target: [statusHistory.day, statusHistory.provider],
+        set: { ...values, recordedAt: sql`now()` },
+      });
   }
 }
 
@@ -50,6 +57,14 @@ export async function recordDailyCounts(now = new Date()): Promise<void> {
 export async function recentHistory(days = 30, now = new Date()): Promise<HistoryPoint[]> {
   const db = await database();
   const from = utcDay(new Date(now.getTime() - (days - 1) * 24 * 3600 * 1000));
-  const rows = await db.select().from(statusHistory).where(gte(statusHistory.day, from)).orderBy(asc(statusHistory.day));
-  return rows.map((r) => ({ day: r.day, provider: r.provider, counts: { connected: r.connected, attention: r.attention, not_connected: r.notConnected } }));
+  const rows = await db
+    .select()
+    .from(statusHistory)
+    .where(gte(statusHistory.day, from))
+    .orderBy(asc(statusHistory.day));
+  return rows.map((r) => ({
+    day: r.day,
+    provider: r.provider,
+    counts: { connected: r.connected, attention: r.attention, not_connected: r.notConnected },
+  }));
 }

@@ -5,7 +5,12 @@ import type { ConnectionStatus } from "@/lib/connections/status";
 export type StatusGroup = "connected" | "attention" | "not_connected";
 
 /** Connections staff should look at: broken, short of permissions, or failing on the provider's side. */
-export const attentionStatuses = ["reauth", "missing_permission", "unavailable", "error"] as const satisfies readonly ConnectionStatus[];
+export const attentionStatuses = [
+  "reauth",
+  "missing_permission",
+  "unavailable",
+  "error",
+] as const satisfies readonly ConnectionStatus[];
 
 export function statusGroup(status: ConnectionStatus): StatusGroup {
   if ((attentionStatuses as readonly ConnectionStatus[]).includes(status)) return "attention";

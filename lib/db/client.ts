@@ -12,7 +12,9 @@ const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
  * A migrated database: node-postgres when DATABASE_URL is set (how several instances share one store),
  * otherwise PGlite, the same PostgreSQL compiled to WASM, in a directory or in memory ("memory://").
  */
-export async function openDatabase(target: { url: string } | { dir: string }): Promise<{ db: Db; close(): Promise<void> }> {
+export async function openDatabase(
+  target: { url: string } | { dir: string },
+): Promise<{ db: Db; close(): Promise<void> }> {
   if ("url" in target) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");

@@ -10,84 +10,116 @@ export const staff = pgTable("staff", {
   createdAt: createdAt(),
 });
 
-export const growers = pgTable("growers", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  leafUserId: text("leaf_user_id").notNull().unique(),
-  name: text("name").notNull(),
-  email: text("email").notNull(),
-  createdAt: createdAt(),
-}, (t) => [
-  // The dashboard pages through growers by name, case-insensitively.
-  index("growers_name_idx").on(sql`lower(${t.name})`, t.id),
-  // "Search growers" matches any part of the name, email or Leaf user id (pg_trgm and the function: migration 0002).
-  index("growers_search_idx").using("gin", sql`grower_search_text(${t.name}, ${t.email}, ${t.leafUserId}) gin_trgm_ops`),
-]);
+export const growers = pgTable(
+  "growers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    leafUserId: text("leaf_user_id").notNull().unique(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The dashboard pages through growers by name, case-insensitively.
+    index("growers_name_idx").on(sql`lower(${t.name})`, t.id),
+    // "Search growers" matches any part of the name, email or Leaf user id (pg_trgm and the function: migration 0002).
+    index("growers_search_idx").using(
+      "gin",
+      sql`grower_search_text(${t.name}, ${t.email}, ${t.leafUserId}) gin_trgm_ops`,
+    ),
+  ],
+);
 
-export const invites = pgTable("invites", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  growerId: uuid("grower_id").notNull().references(() => growers.id, { onDelete: "cascade" }),
-  createdBy: text("created_by").notNull(),
-  createdAt: createdAt(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-}, (t) => [index("invites_grower_idx").on(t.growerId)]);
+export const invites = pgTable(
+  "invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    growerId: uuid("grower_id")
+      .notNull()
+      .references(() => growers.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("invites_grower_idx").on(t.growerId)],
+);
 
 /** One consent attempt. The state is stored hashed: a leaked table cannot complete anyone's flow. */
-export const oauthTransactions = pgTable("oauth_transactions", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  stateHash: text("state_hash").notNull().unique(),
-  provider: text("provider").notNull(),
-  leafUserId: text("leaf_user_id").notNull(),
-  sessionId: text("session_id").notNull(),
-  codeVerifier: text("code_verifier"),
-  correlationId: text("correlation_id").notNull(),
-  /** A same-origin path to land on afterwards; validated before it is stored. */
-  returnTo: text("return_to").notNull().default("/connections"),
-  createdAt: createdAt(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  consumedAt: timestamp("consumed_at", { withTimezone: true }),
-}, (t) => [index("oauth_transactions_expires_idx").on(t.expiresAt)]);
+export const oauthTransactions = pgTable(
+  "oauth_transactions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    stateHash: text("state_hash").notNull().unique(),
+    provider: text("provider").notNull(),
+    leafUserId: text("leaf_user_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    codeVerifier: text("code_verifier"),
+    correlationId: text("correlation_id").notNull(),
+    /** A same-origin path to land on afterwards; validated before it is stored. */
+    returnTo: text("return_to").notNull().default("/connections"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+  },
+  (t) => [index("oauth_transactions_expires_idx").on(t.expiresAt)],
+);
 
 /** Token sets on their way to Leaf, encrypted; deleted as soon as Leaf accepts. */
-export const deliveries = pgTable("deliveries", {
-  id: uuid("id").primaryKey(),
-  leafUserId: text("leaf_user_id").notNull(),
-  provider: text("provider").notNull(),
-  keyId: text("key_id").notNull(),
-  sealed: text("sealed").notNull(),
-  state: text("state").notNull().default("pending"),
-  attempts: integer("attempts").notNull().default(0),
-  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
-  lastError: text("last_error"),
-  correlationId: text("correlation_id").notNull(),
-  createdAt: createdAt(),
-}, (t) => [index("deliveries_due_idx").on(t.state, t.nextAttemptAt), index("deliveries_user_idx").on(t.leafUserId, t.provider)]);
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid("id").primaryKey(),
+    leafUserId: text("leaf_user_id").notNull(),
+    provider: text("provider").notNull(),
+    keyId: text("key_id").notNull(),
+    sealed: text("sealed").notNull(),
+    state: text("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    correlationId: text("correlation_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("deliveries_due_idx").on(t.state, t.nextAttemptAt),
+    index("deliveries_user_idx").on(t.leafUserId, t.provider),
+  ],
+);
 
 /** The last known status of each grower's connection, so pages never wait on Leaf. */
-export const connectionSnapshots = pgTable("connection_snapshots", {
-  leafUserId: text("leaf_user_id").notNull(),
-  provider: text("provider").notNull(),
-  status: text("status").notNull(),
-  leafStatus: text("leaf_status"),
-  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
-  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
-  checkError: text("check_error"),
-}, (t) => [
-  primaryKey({ columns: [t.leafUserId, t.provider] }),
-  index("snapshots_checked_idx").on(t.checkedAt),
-  // The dashboard's status filter: growers having some connection in a given status.
-  index("snapshots_status_idx").on(t.status, t.leafUserId),
-]);
+export const connectionSnapshots = pgTable(
+  "connection_snapshots",
+  {
+    leafUserId: text("leaf_user_id").notNull(),
+    provider: text("provider").notNull(),
+    status: text("status").notNull(),
+    leafStatus: text("leaf_status"),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    checkError: text("check_error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.leafUserId, t.provider] }),
+    index("snapshots_checked_idx").on(t.checkedAt),
+    // The dashboard's status filter: growers having some connection in a given status.
+    index("snapshots_status_idx").on(t.status, t.leafUserId),
+  ],
+);
 
 /** How many connections were connected, needed attention or were not connected, per day and provider. */
-export const statusHistory = pgTable("status_history", {
-  day: date("day", { mode: "string" }).notNull(),
-  provider: text("provider").notNull(),
-  connected: integer("connected").notNull(),
-  attention: integer("attention").notNull(),
-  notConnected: integer("not_connected").notNull(),
-  recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.day, t.provider] })]);
+export const statusHistory = pgTable(
+  "status_history",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    provider: text("provider").notNull(),
+    connected: integer("connected").notNull(),
+    attention: integer("attention").notNull(),
+    notConnected: integer("not_connected").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.provider] })],
+);
 
 /** Who may run a background job now; an expired lease is free, so a crashed holder never blocks it. */
 export const jobLeases = pgTable("job_leases", {
@@ -96,17 +128,21 @@ export const jobLeases = pgTable("job_leases", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 });
 
-export const auditLog = pgTable("audit_log", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  at: timestamp("at", { withTimezone: true }).notNull().default(sql`now()`),
-  actor: text("actor").notNull(),
-  leafUserId: text("leaf_user_id"),
-  provider: text("provider"),
-  action: text("action").notNull(),
-  outcome: text("outcome").notNull(),
-  detail: text("detail"),
-  correlationId: text("correlation_id"),
-}, (t) => [index("audit_user_idx").on(t.leafUserId, t.at)]);
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().default(sql`now()`),
+    actor: text("actor").notNull(),
+    leafUserId: text("leaf_user_id"),
+    provider: text("provider"),
+    action: text("action").notNull(),
+    outcome: text("outcome").notNull(),
+    detail: text("detail"),
+    correlationId: text("correlation_id"),
+  },
+  (t) => [index("audit_user_idx").on(t.leafUserId, t.at)],
+);
 
 /** Fixed-window counters shared by every instance (sign-in attempts per email and per address). */
 export const rateLimits = pgTable("rate_limits", {

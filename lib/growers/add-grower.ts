@@ -10,7 +10,10 @@ import { createLeafUser } from "@/lib/leaf/users";
 export async function addGrower(input: { name: string; email: string }, actor: string) {
   const leafUser = await createLeafUser(leaf(), input);
   const db = await database();
-  const [grower] = await db.insert(growers).values({ leafUserId: leafUser.id, name: input.name, email: input.email }).returning();
+  const [grower] = await db
+    .insert(growers)
+    .values({ leafUserId: leafUser.id, name: input.name, email: input.email })
+    .returning();
   const invite = await issueInvite(grower!.id, actor);
   await audit({ actor, action: "add_grower", outcome: "created", leafUserId: leafUser.id });
   return { grower: grower!, invite };

@@ -9,7 +9,15 @@ afterAll(() => close());
 
 const grower = "leaf-user-trail";
 const step = (action: string, outcome: string, correlationId: string, detail?: string) =>
-  audit({ actor: action === "consent" ? `grower:${grower}` : "headland", action, outcome, leafUserId: grower, provider: "trimble", correlationId, detail });
+  audit({
+    actor: action === "consent" ? `grower:${grower}` : "headland",
+    action,
+    outcome,
+    leafUserId: grower,
+    provider: "trimble",
+    correlationId,
+    detail,
+  });
 
 describe("auditTrail", () => {
   it("folds each consent into one line with how it ended, and gives a reference only where it did not reach Leaf", async () => {
@@ -22,10 +30,14 @@ describe("auditTrail", () => {
 
     const lines = await auditTrail(grower);
     expect(lines).toHaveLength(4);
-    const byReference = (reference: string | null) => lines.filter((l) => l.what === "Started connecting Trimble" && l.reference === reference);
+    const byReference = (reference: string | null) =>
+      lines.filter((l) => l.what === "Started connecting Trimble" && l.reference === reference);
     expect(byReference(null)).toMatchObject([{ who: "The grower", outcome: "Saved to Leaf" }]);
     expect(byReference("corr-refused")).toMatchObject([{ outcome: "Leaf refused it: Body rejected" }]);
     expect(byReference("corr-open")).toMatchObject([{ outcome: null, endedAt: null }]);
-    expect(lines.find((l) => l.what === "Sent a new invite")).toMatchObject({ who: "ann@partner.test", reference: null });
+    expect(lines.find((l) => l.what === "Sent a new invite")).toMatchObject({
+      who: "ann@partner.test",
+      reference: null,
+    });
   });
 });

@@ -28,9 +28,13 @@ function who(actor: string): string {
 }
 
 function outcomeWords(entry: Entry, providerName: string): string {
-  if (entry.action === "deliver") return entry.outcome === "delivered" ? "Saved to Leaf" : `Leaf refused it${entry.detail ? `: ${entry.detail}` : ""}`;
+  if (entry.action === "deliver")
+    return entry.outcome === "delivered"
+      ? "Saved to Leaf"
+      : `Leaf refused it${entry.detail ? `: ${entry.detail}` : ""}`;
   if (entry.action === "retry_delivery") return "Sent to Leaf again";
-  if (entry.action === "consent" && isConnectErrorCode(entry.outcome)) return connectErrorMessage(entry.outcome, providerName).title;
+  if (entry.action === "consent" && isConnectErrorCode(entry.outcome))
+    return connectErrorMessage(entry.outcome, providerName).title;
   return entry.detail ? `${entry.outcome}: ${entry.detail}` : entry.outcome;
 }
 
@@ -45,7 +49,12 @@ const actionWords: Record<string, string> = {
 /** Headland's own record for one grower, newest first: consent attempts and how they ended, and staff actions. */
 export async function auditTrail(leafUserId: string, limit = 200): Promise<TrailLine[]> {
   const db = await database();
-  const entries = await db.select().from(auditLog).where(eq(auditLog.leafUserId, leafUserId)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit);
+  const entries = await db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.leafUserId, leafUserId))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
   const attempts = new Map<string, Entry[]>();
   const lines: TrailLine[] = [];
   for (const entry of entries.toReversed()) {
@@ -56,7 +65,14 @@ export async function auditTrail(leafUserId: string, limit = 200): Promise<Trail
       continue;
     }
     const what = `${actionWords[entry.action] ?? entry.action}${providerName ? ` ${providerName}` : ""}`;
-    lines.push({ at: entry.at.toISOString(), who: who(entry.actor), what, outcome: outcomeWords(entry, providerName), endedAt: null, reference: null });
+    lines.push({
+      at: entry.at.toISOString(),
+      who: who(entry.actor),
+      what,
+      outcome: outcomeWords(entry, providerName),
+      endedAt: null,
+      reference: null,
+    });
   }
   for (const steps of attempts.values()) {
     const first = steps[0]!;
@@ -65,8 +81,11 @@ export async function auditTrail(leafUserId: string, limit = 200): Promise<Trail
     const ended = last.outcome !== "started";
     const reachedLeaf = last.action === "deliver" && last.outcome === "delivered";
     lines.push({
-      at: first.at.toISOString(), who: who(first.actor), what: `Started connecting ${providerName}`.trim(),
-      outcome: ended ? outcomeWords(last, providerName) : null, endedAt: ended ? last.at.toISOString() : null,
+      at: first.at.toISOString(),
+      who: who(first.actor),
+      what: `Started connecting ${providerName}`.trim(),
+      outcome: ended ? outcomeWords(last, providerName) : null,
+      endedAt: ended ? last.at.toISOString() : null,
       reference: reachedLeaf ? null : first.correlationId,
     });
   }

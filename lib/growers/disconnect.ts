@@ -1,10 +1,10 @@
 import "server-only";
 import { audit } from "@/lib/audit";
+import { recordStatus } from "@/lib/connections/snapshots";
 import { leaf } from "@/lib/leaf";
 import { deleteCredentials } from "@/lib/leaf/credentials";
-import type { Provider } from "@/lib/providers";
 import { dropDeliveries } from "@/lib/outbox/deliveries";
-import { recordStatus } from "@/lib/connections/snapshots";
+import type { Provider } from "@/lib/providers";
 
 /** Removes the credential at Leaf and anything of it still waiting with us. */
 export async function disconnect(leafUserId: string, provider: Provider, actor: string): Promise<void> {

@@ -1,13 +1,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { deliveriesFor } from "@/lib/outbox/deliveries";
-import { readSnapshots, type ConnectionView } from "@/lib/connections/snapshots";
+import { type ConnectionView, readSnapshots } from "@/lib/connections/snapshots";
 import { database } from "@/lib/db/client";
 import { growers } from "@/lib/db/schema";
 import { isLeafError, leaf } from "@/lib/leaf";
 import { getCredentialEvents, getCredentials, type LeafCredential } from "@/lib/leaf/credentials";
 import { maskSecrets } from "@/lib/leaf/mask";
-import { providers, type Provider } from "@/lib/providers";
+import { deliveriesFor } from "@/lib/outbox/deliveries";
+import { type Provider, providers } from "@/lib/providers";
 import { summarizeEventBody } from "./event-summary";
 
 export interface EventLine {
@@ -48,7 +48,12 @@ function scopesOf(credential: LeafCredential): string[] {
   return Array.isArray(scopes) ? scopes : scopes.split(/[\s,]+/).filter(Boolean);
 }
 
-async function providerDetails(leafUserId: string, provider: Provider, snapshot: ConnectionView, delivery: DeliveryView | null): Promise<ProviderDetails> {
+async function providerDetails(
+  leafUserId: string,
+  provider: Provider,
+  snapshot: ConnectionView,
+  delivery: DeliveryView | null,
+): Promise<ProviderDetails> {
   const base = { provider: { id: provider.id, name: provider.name }, snapshot, delivery };
   try {
     const [credential, events] = await Promise.all([
@@ -59,7 +64,12 @@ async function providerDetails(leafUserId: string, provider: Provider, snapshot:
       ...base,
       credential: credential ? (maskSecrets(credential) as Record<string, unknown>) : null,
       scopes: credential ? scopesOf(credential) : [],
-      events: events.slice(0, shownEvents).map((e) => ({ id: e.id, at: e.createdDate, statusCode: e.statusCode ?? null, summary: summarizeEventBody(e.body) })),
+      events: events.slice(0, shownEvents).map((e) => ({
+        id: e.id,
+        at: e.createdDate,
+        statusCode: e.statusCode ?? null,
+        summary: summarizeEventBody(e.body),
+      })),
       leafProblem: null,
     };
   } catch (error) {
@@ -76,12 +86,23 @@ export async function findGrower(leafUserId: string) {
 
 /** Each provider's stored status beside what Leaf holds now (masked) and its event log. */
 export async function providerDetailsFor(leafUserId: string): Promise<ProviderDetails[]> {
-  const [snapshots, waiting] = await Promise.all([readSnapshots([leafUserId]).then((m) => m.get(leafUserId) ?? []), deliveriesFor(leafUserId)]);
-  return Promise.all(providers.map((p) => {
-    const delivery = waiting.find((d) => d.provider === p.id);
-    const view: DeliveryView | null = delivery
-      ? { state: delivery.state === "failed" ? "failed" : "pending", attempts: delivery.attempts, lastError: delivery.lastError, nextAttemptAt: delivery.nextAttemptAt.toISOString(), correlationId: delivery.correlationId }
-      : null;
-    return providerDetails(leafUserId, p, snapshots.find((s) => s.provider === p.id)!, view);
-  }));
+  const [snapshots, waiting] = await Promise.all([
+    readSnapshots([leafUserId]).then((m) => m.get(leafUserId) ?? []),
+    deliveriesFor(leafUserId),
+  ]);
+  return Promise.all(
+    providers.map((p) => {
+      const delivery = waiting.find((d) => d.provider === p.id);
+      const view: DeliveryView | null = delivery
+        ? {
+            state: delivery.state === "failed" ? "failed" : "pending",
+            attempts: delivery.attempts,
+            lastError: delivery.lastError,
+            nextAttemptAt: delivery.nextAttemptAt.toISOString(),
+            correlationId: delivery.correlationId,
+          }
+        : null;
+      return providerDetails(leafUserId, p, snapshots.find((s) => s.provider === p.id)!, view);
+    }),
+  );
 }

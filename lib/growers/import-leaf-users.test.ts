@@ -8,7 +8,8 @@ let app: Awaited<ReturnType<typeof appAgainstSandbox>>;
 beforeAll(async () => (app = await appAgainstSandbox()));
 afterAll(() => app.close());
 
-const users = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ name: `Imported ${from + i}`, email: `imported${from + i}@leaf.test` }));
+const users = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => ({ name: `Imported ${from + i}`, email: `imported${from + i}@leaf.test` }));
 
 describe("importLeafUsers", () => {
   it("imports every page of Leaf users once, however often it runs", async () => {

@@ -4,7 +4,7 @@ import { audit } from "@/lib/audit";
 import { database } from "@/lib/db/client";
 import { growers } from "@/lib/db/schema";
 import type { LeafClient } from "@/lib/leaf";
-import { listLeafUsers, type LeafUser } from "@/lib/leaf/users";
+import { type LeafUser, listLeafUsers } from "@/lib/leaf/users";
 
 const leafPageSize = 100;
 
@@ -25,7 +25,11 @@ export async function importLeafUsers(leaf: LeafClient, actor: string): Promise<
   for (let page = 0; ; page++) {
     const { users, total } = await listLeafUsers(leaf, page, leafPageSize);
     if (users.length) {
-      const inserted = await db.insert(growers).values(users.map(growerFrom)).onConflictDoNothing({ target: growers.leafUserId }).returning({ id: growers.id });
+      const inserted = await db
+        .insert(growers)
+        .values(users.map(growerFrom))
+        .onConflictDoNothing({ target: growers.leafUserId })
+        .returning({ id: growers.id });
       added += inserted.length;
     }
     seen += users.length;

@@ -4,7 +4,10 @@ import { issueInvite } from "@/lib/auth/invites";
 import { findGrower } from "./grower-details";
 
 /** A fresh invite link for the grower; issueInvite revokes every earlier one. Undefined for an unknown grower. */
-export async function sendNewInvite(leafUserId: string, actor: string): Promise<{ url: string; expiresAt: Date } | undefined> {
+export async function sendNewInvite(
+  leafUserId: string,
+  actor: string,
+): Promise<{ url: string; expiresAt: Date } | undefined> {
   const grower = await findGrower(leafUserId);
   if (!grower) return undefined;
   const invite = await issueInvite(grower.id, actor);

@@ -1,5 +1,5 @@
 import "server-only";
-import { currentViewer, canActFor, type Viewer } from "@/lib/auth/viewer";
+import { canActFor, currentViewer, type Viewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 
 /** A JSON error a person can act on; never a stack trace. */
@@ -19,7 +19,8 @@ export function foreignOrigin(request: Request): Response | undefined {
 export async function viewerFor(leafUserId: string): Promise<Viewer | Response> {
   const viewer = await currentViewer();
   if (!viewer) return apiError(401, "signed_out", "Sign in first.");
-  if (!canActFor(viewer, leafUserId)) return apiError(403, "forbidden", "You can only see and change your own connections.");
+  if (!canActFor(viewer, leafUserId))
+    return apiError(403, "forbidden", "You can only see and change your own connections.");
   return viewer;
 }
 

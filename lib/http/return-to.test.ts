@@ -11,8 +11,19 @@ describe("safeReturnPath", () => {
   });
 
   it.each([
-    "https://evil.example/", "//evil.example", "/\\evil.example", "\\\\evil.example", "javascript:alert(1)",
-    "http:/evil.example", "/\r\nLocation:evil", "/\tevil", "", undefined, null, "evil.example", `/${"a".repeat(600)}`,
+    "https://evil.example/",
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "javascript:alert(1)",
+    "http:/evil.example",
+    "/\r\nLocation:evil",
+    "/\tevil",
+    "",
+    undefined,
+    null,
+    "evil.example",
+    `/${"a".repeat(600)}`,
   ])("falls back for %s", (input) => {
     expect(safeReturnPath(input as string)).toBe("/connections");
   });

@@ -3,7 +3,8 @@
  * protocol-relative "//" or "/\" tricks, no control characters (an open redirect needs any of these).
  */
 export function safeReturnPath(value: string | null | undefined, fallback = "/connections"): string {
-  if (!value || value.length > 512 || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (!value || value.length > 512 || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return fallback;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a return path must not hold.
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   const base = "http://headland.invalid";

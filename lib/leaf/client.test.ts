@@ -1,21 +1,29 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startSandbox } from "@/sandbox/server";
 import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
+import { startSandbox } from "@/sandbox/server";
 import { LeafClient } from "./client";
+import { getCredentials, postCredentials } from "./credentials";
 import { LeafError } from "./errors";
 import { createLeafUser, listLeafUsers } from "./users";
-import { getCredentials, postCredentials } from "./credentials";
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 beforeAll(async () => (sandbox = await startSandbox({ port: 0, processingDelayMs: 20 })));
 afterAll(() => sandbox.close());
 
 const control = (path: string, body?: unknown) =>
-  fetch(`${sandbox.url}/_sandbox/${path}`, { method: body === undefined ? "DELETE" : "POST", headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${sandbox.url}/_sandbox/${path}`, {
+    method: body === undefined ? "DELETE" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const calls = async () => (await (await fetch(`${sandbox.url}/_sandbox/calls`)).json()) as Record<string, number>;
-const authenticateCalls = async () => Object.entries(await calls()).filter(([k]) => k.includes("/api/authenticate")).reduce((n, [, v]) => n + v, 0);
+const authenticateCalls = async () =>
+  Object.entries(await calls())
+    .filter(([k]) => k.includes("/api/authenticate"))
+    .reduce((n, [, v]) => n + v, 0);
 
-const client = (timeoutMs = 2000) => new LeafClient({ apiUrl: sandbox.url, auth: { kind: "password", ...sandboxLeafAccount }, timeoutMs });
+const client = (timeoutMs = 2000) =>
+  new LeafClient({ apiUrl: sandbox.url, auth: { kind: "password", ...sandboxLeafAccount }, timeoutMs });
 
 beforeEach(async () => {
   await control("faults");
@@ -61,7 +69,11 @@ describe("LeafClient against the sandbox", () => {
   });
 
   it("turns wrong Leaf credentials into an unauthorized error", async () => {
-    const leaf = new LeafClient({ apiUrl: sandbox.url, auth: { kind: "password", username: "sandbox", password: "wrong" }, timeoutMs: 2000 });
+    const leaf = new LeafClient({
+      apiUrl: sandbox.url,
+      auth: { kind: "password", username: "sandbox", password: "wrong" },
+      timeoutMs: 2000,
+    });
     await expect(listLeafUsers(leaf, 0, 1)).rejects.toMatchObject({ kind: "unauthorized" });
   });
 
@@ -86,7 +98,11 @@ describe("LeafClient against the sandbox", () => {
   it("reports a body Leaf rejects as rejected, not retryable", async () => {
     const leaf = client();
     const user = await createLeafUser(leaf, { name: "Bo", email: "bo@farm.test" });
-    const error = await postCredentials(leaf, user.id, "climate-field-view-credentials", { clientId: "a", clientSecret: "b", refreshToken: "c" }).catch((e) => e);
+    const error = await postCredentials(leaf, user.id, "climate-field-view-credentials", {
+      clientId: "a",
+      clientSecret: "b",
+      refreshToken: "c",
+    }).catch((e) => e);
     expect(error).toMatchObject({ kind: "rejected", status: 400, retryable: false });
     expect(await getCredentials(leaf, user.id, "climate-field-view-credentials")).toBeUndefined();
   });

@@ -66,23 +66,44 @@ export class LeafClient {
 
   constructor(private readonly options: LeafClientOptions) {
     const { auth } = options;
-    this.tokens = auth.kind === "token"
-      ? staticToken(auth.token)
-      : passwordToken(() => this.send("POST", "/api/authenticate", { username: auth.username, password: auth.password, rememberMe: true }));
+    this.tokens =
+      auth.kind === "token"
+        ? staticToken(auth.token)
+        : passwordToken(() =>
+            this.send("POST", "/api/authenticate", {
+              username: auth.username,
+              password: auth.password,
+              rememberMe: true,
+            }),
+          );
   }
 
   /** One call to Leaf: bearer token, timeout, one retry after a 401, the answer parsed with zod. */
-  async request<T extends z.ZodType>(method: string, path: string, opts: RequestOptions<T>): Promise<LeafResponse<z.output<T>>> {
+  async request<T extends z.ZodType>(
+    method: string,
+    path: string,
+    opts: RequestOptions<T>,
+  ): Promise<LeafResponse<z.output<T>>> {
     let response = await this.authorized(method, path, opts);
     if (response.status === 401) response = await this.authorized(method, path, opts);
     if (!response.ok) {
-      throw new LeafError(failureKind(response.status), await describeFailure(response), response.status, retryAfter(response.headers));
+      throw new LeafError(
+        failureKind(response.status),
+        await describeFailure(response),
+        response.status,
+        retryAfter(response.headers),
+      );
     }
     const text = await response.text().catch(() => {
       throw new LeafError("timeout", "Leaf stopped answering mid-response");
     });
     const parsed = opts.schema.safeParse(parseJson(text));
-    if (!parsed.success) throw new LeafError("invalid_response", `Leaf answered ${method} ${path} with an unexpected body`, response.status);
+    if (!parsed.success)
+      throw new LeafError(
+        "invalid_response",
+        `Leaf answered ${method} ${path} with an unexpected body`,
+        response.status,
+      );
     return { data: parsed.data, headers: response.headers };
   }
 
@@ -99,28 +120,38 @@ export class LeafClient {
     } catch (error) {
       if (error instanceof LeafError) throw error;
       const status = (error as { status?: number }).status;
-      if (status === 401 || status === 403) throw new LeafError("unauthorized", "Leaf refused Headland's username or password", status);
+      if (status === 401 || status === 403)
+        throw new LeafError("unauthorized", "Leaf refused Headland's username or password", status);
       throw new LeafError(status ? failureKind(status) : "invalid_response", "Leaf authentication failed", status);
     }
   }
 
-  private async send(method: string, path: string, body?: unknown, query?: RequestOptions<z.ZodType>["query"], token?: string): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: RequestOptions<z.ZodType>["query"],
+    token?: string,
+  ): Promise<Response> {
     const url = new URL(path, this.options.apiUrl);
-    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, String(value));
     const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (token) headers.authorization = `Bearer ${token}`;
-    const request = () => fetch(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
-    });
+    const request = () =>
+      fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
     try {
       return await (this.options.throttle ? this.options.throttle(request) : request());
     } catch (error) {
       const name = (error as Error).name;
-      if (name === "TimeoutError" || name === "AbortError") throw new LeafError("timeout", `Leaf did not answer within ${this.options.timeoutMs} ms`);
+      if (name === "TimeoutError" || name === "AbortError")
+        throw new LeafError("timeout", `Leaf did not answer within ${this.options.timeoutMs} ms`);
       throw new LeafError("unavailable", "Leaf could not be reached");
     }
   }

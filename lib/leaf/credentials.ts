@@ -22,12 +22,21 @@ const leafEvent = z.object({
 });
 export type LeafEvent = z.infer<typeof leafEvent>;
 
-export async function postCredentials(leaf: LeafClient, leafUserId: string, path: string, body: Record<string, string>): Promise<LeafCredential> {
+export async function postCredentials(
+  leaf: LeafClient,
+  leafUserId: string,
+  path: string,
+  body: Record<string, string>,
+): Promise<LeafCredential> {
   return (await leaf.request("POST", `${userPath(leafUserId)}/${path}`, { body, schema: leafCredential })).data;
 }
 
 /** The credential, or undefined when the grower has none for this provider. */
-export async function getCredentials(leaf: LeafClient, leafUserId: string, path: string): Promise<LeafCredential | undefined> {
+export async function getCredentials(
+  leaf: LeafClient,
+  leafUserId: string,
+  path: string,
+): Promise<LeafCredential | undefined> {
   try {
     return (await leaf.request("GET", `${userPath(leafUserId)}/${path}`, { schema: leafCredential })).data;
   } catch (error) {
@@ -55,9 +64,15 @@ export async function getCredentialEvents(leaf: LeafClient, leafUserId: string, 
 }
 
 /** A status-only endpoint (Deere's); undefined when Leaf answers 404, as its newer docs dropped it. */
-export async function getCredentialStatus(leaf: LeafClient, leafUserId: string, statusPath: string): Promise<string | undefined> {
+export async function getCredentialStatus(
+  leaf: LeafClient,
+  leafUserId: string,
+  statusPath: string,
+): Promise<string | undefined> {
   try {
-    return (await leaf.request("GET", `${userPath(leafUserId)}/${statusPath}`, { schema: z.object({ status: z.string() }) })).data.status;
+    return (
+      await leaf.request("GET", `${userPath(leafUserId)}/${statusPath}`, { schema: z.object({ status: z.string() }) })
+    ).data.status;
   } catch (error) {
     if (isLeafError(error, "not_found")) return undefined;
     throw error;

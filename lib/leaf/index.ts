@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import { LeafClient } from "./client";
 
 export { LeafClient } from "./client";
-export { LeafError, isLeafError } from "./errors";
+export { isLeafError, LeafError } from "./errors";
 
 const holder = globalThis as typeof globalThis & { __headlandLeaf?: LeafClient };
 

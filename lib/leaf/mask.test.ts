@@ -25,7 +25,11 @@ describe("maskSecrets", () => {
     tokenSecretKey: "token-secret-key-99",
     clientEnvironment: "STAGE",
     scopes: ["fields:read", "asPlanted:read"],
-    nested: { password: "hunter2-hunter2", header: "Bearer abcdefghijklmnop", jwt: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_value_x" },
+    nested: {
+      password: "hunter2-hunter2",
+      header: "Bearer abcdefghijklmnop",
+      jwt: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_value_x",
+    },
     secrets: [{ value: "one-secret-value" }],
   };
   const masked = maskSecrets(credential) as typeof credential;
@@ -48,12 +52,27 @@ describe("maskSecrets", () => {
   });
 
   it("leaves identifiers, statuses and scopes readable", () => {
-    expect(masked).toMatchObject({ id: "c1", status: "OK", clientId: "headland-climate", clientEnvironment: "STAGE", scopes: ["fields:read", "asPlanted:read"] });
+    expect(masked).toMatchObject({
+      id: "c1",
+      status: "OK",
+      clientId: "headland-climate",
+      clientEnvironment: "STAGE",
+      scopes: ["fields:read", "asPlanted:read"],
+    });
   });
 
   it("lets no raw secret through", () => {
     const text = JSON.stringify(masked);
-    for (const raw of ["s3cr3t-value-aaaa", "climate-api-key-bbbb", "cfv_at_abcdefghijkl", "cfv_rt_mnopqrstuvwx", "token-id-1234567", "token-secret-key-99", "hunter2-hunter2", "one-secret-value"]) {
+    for (const raw of [
+      "s3cr3t-value-aaaa",
+      "climate-api-key-bbbb",
+      "cfv_at_abcdefghijkl",
+      "cfv_rt_mnopqrstuvwx",
+      "token-id-1234567",
+      "token-secret-key-99",
+      "hunter2-hunter2",
+      "one-secret-value",
+    ]) {
       expect(text).not.toContain(raw);
     }
   });

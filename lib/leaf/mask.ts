@@ -16,7 +16,8 @@ export function maskSecret(value: string): string {
 function maskAll(value: unknown): unknown {
   if (typeof value === "string") return maskSecret(value);
   if (Array.isArray(value)) return value.map(maskAll);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskAll(v)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskAll(v)]));
   return value === null || value === undefined ? value : maskPrefix;
 }
 
@@ -25,7 +26,9 @@ export function maskSecrets(value: unknown): unknown {
   if (typeof value === "string") return secretValue.test(value.trim()) ? maskSecret(value.trim()) : value;
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, secretName.test(key) ? maskAll(v) : maskSecrets(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => [key, secretName.test(key) ? maskAll(v) : maskSecrets(v)]),
+    );
   }
   return value;
 }

@@ -37,7 +37,8 @@ export function passwordToken(authenticate: Authenticate, now: () => number = Da
 
   async function renew(): Promise<string> {
     const response = await authenticate();
-    if (!response.ok) throw Object.assign(new Error(`Leaf authenticate answered ${response.status}`), { status: response.status });
+    if (!response.ok)
+      throw Object.assign(new Error(`Leaf authenticate answered ${response.status}`), { status: response.status });
     const { id_token: token } = authenticateResponse.parse(await response.json());
     const issuedAt = now();
     const lifetime = Math.max(0, tokenExpiry(token, issuedAt) - issuedAt);

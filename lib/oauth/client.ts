@@ -20,7 +20,11 @@ export function redirectUriFor(appUrl: string, provider: Provider): string {
   return `${appUrl}/api/connect/${provider.id}/callback`;
 }
 
-export function authorizeUrl(provider: Provider, settings: ProviderSettings, params: { redirectUri: string; state: string; codeChallenge?: string }): string {
+export function authorizeUrl(
+  provider: Provider,
+  settings: ProviderSettings,
+  params: { redirectUri: string; state: string; codeChallenge?: string },
+): string {
   const url = new URL(settings.authorizeUrl);
   const query: Record<string, string> = {
     response_type: "code",
@@ -30,7 +34,8 @@ export function authorizeUrl(provider: Provider, settings: ProviderSettings, par
     state: params.state,
     ...provider.authorizeParams,
   };
-  if (params.codeChallenge) Object.assign(query, { code_challenge: params.codeChallenge, code_challenge_method: "S256" });
+  if (params.codeChallenge)
+    Object.assign(query, { code_challenge: params.codeChallenge, code_challenge_method: "S256" });
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   return url.toString();
 }

@@ -18,8 +18,10 @@ const state = "state-1";
 const redirectUri = "http://localhost:3000/api/connect/trimble/callback";
 
 type Answer = (req: IncomingMessage, res: ServerResponse) => void;
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => (_req, res) =>
-  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Answer =>
+  (_req, res) =>
+    res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 
 let answer: Answer;
 let received: { authorization?: string; form: URLSearchParams }[];
@@ -58,22 +60,52 @@ const callback = (params: Record<string, string>) => new URLSearchParams({ state
 const exchange = (params: Record<string, string> = { code: "code-1" }, over: Partial<ProviderSettings> = {}) =>
   exchangeCode(provider, { ...settings, ...over }, { callbackParams: callback(params), state, redirectUri });
 /** The ConnectError code the exchange ended with, or "tokens" when it succeeded. */
-const outcome = (run: Promise<unknown>) => run.then(() => "tokens", (error: unknown) => (error instanceof ConnectError ? error.code : error));
+const outcome = (run: Promise<unknown>) =>
+  run.then(
+    () => "tokens",
+    (error: unknown) => (error instanceof ConnectError ? error.code : error),
+  );
 
 describe("exchangeCode", () => {
   it("trades the code, authenticated as the client, for the camelCased token set", async () => {
-    answer = json(200, { access_token: "at-1", token_type: "Bearer", refresh_token: "rt-1", expires_in: 3600, scope: "openid headland-sandbox" });
-    const tokens = await exchangeCode(provider, settings, { callbackParams: callback({ code: "code-1" }), state, redirectUri, codeVerifier: "verifier-1" });
-    expect(tokens).toStrictEqual({ accessToken: "at-1", refreshToken: "rt-1", expiresIn: 3600, scope: "openid headland-sandbox" });
+    answer = json(200, {
+      access_token: "at-1",
+      token_type: "Bearer",
+      refresh_token: "rt-1",
+      expires_in: 3600,
+      scope: "openid headland-sandbox",
+    });
+    const tokens = await exchangeCode(provider, settings, {
+      callbackParams: callback({ code: "code-1" }),
+      state,
+      redirectUri,
+      codeVerifier: "verifier-1",
+    });
+    expect(tokens).toStrictEqual({
+      accessToken: "at-1",
+      refreshToken: "rt-1",
+      expiresIn: 3600,
+      scope: "openid headland-sandbox",
+    });
     expect(received).toHaveLength(1);
-    expect(Object.fromEntries(received[0]!.form)).toMatchObject({ grant_type: "authorization_code", code: "code-1", redirect_uri: redirectUri, code_verifier: "verifier-1" });
+    expect(Object.fromEntries(received[0]!.form)).toMatchObject({
+      grant_type: "authorization_code",
+      code: "code-1",
+      redirect_uri: redirectUri,
+      code_verifier: "verifier-1",
+    });
     // RFC 6749 §2.3.1: each half form-encoded, then base64.
-    const [id, secret] = Buffer.from(received[0]!.authorization!.replace(/^Basic /, ""), "base64").toString().split(":").map(decodeURIComponent);
+    const [id, secret] = Buffer.from(received[0]!.authorization!.replace(/^Basic /, ""), "base64")
+      .toString()
+      .split(":")
+      .map(decodeURIComponent);
     expect({ id, secret }).toEqual({ id: settings.clientId, secret: settings.clientSecret });
   });
 
   it("is access_denied when the grower said no, without calling the token endpoint", async () => {
-    expect(await outcome(exchange({ error: "access_denied", error_description: "The user denied access" }))).toBe("access_denied");
+    expect(await outcome(exchange({ error: "access_denied", error_description: "The user denied access" }))).toBe(
+      "access_denied",
+    );
     expect(received).toHaveLength(0);
   });
 
@@ -99,12 +131,21 @@ describe("exchangeCode", () => {
   it.each([
     ["no token_type", json(200, { access_token: "at-1", refresh_token: "rt-1" })],
     ["an unknown token_type", json(200, { access_token: "at-1", token_type: "mac", refresh_token: "rt-1" })],
-    ["a body that is not JSON", (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<h1>Welcome</h1>")],
-    ["a 4xx without an OAuth error", (_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>")],
-  ] satisfies [string, Answer][])("is exchange_failed for a response oauth4webapi refuses: %s", async (_what, refused) => {
-    answer = refused;
-    expect(await outcome(exchange())).toBe("exchange_failed");
-  });
+    [
+      "a body that is not JSON",
+      (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<h1>Welcome</h1>"),
+    ],
+    [
+      "a 4xx without an OAuth error",
+      (_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>"),
+    ],
+  ] satisfies [string, Answer][])(
+    "is exchange_failed for a response oauth4webapi refuses: %s",
+    async (_what, refused) => {
+      answer = refused;
+      expect(await outcome(exchange())).toBe("exchange_failed");
+    },
+  );
 
   it("is exchange_failed for a token response the provider's schema refuses despite its refresh token", async () => {
     answer = json(200, { access_token: "at-1", token_type: "Bearer", refresh_token: "rt-1", expires_in: 0 });
@@ -120,7 +161,10 @@ describe("exchangeCode", () => {
 
   it.each([
     ["a 503 with an OAuth error", json(503, { error: "temporarily_unavailable" })],
-    ["a 502 without one", (_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>")],
+    [
+      "a 502 without one",
+      (_req, res) => res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>"),
+    ],
     ["a dropped connection", (req) => req.socket.destroy()],
   ] satisfies [string, Answer][])("is provider_unavailable for %s", async (_what, failure) => {
     answer = failure;
@@ -129,7 +173,10 @@ describe("exchangeCode", () => {
 
   it("is provider_unavailable when the token endpoint does not answer in time, or cannot be reached", async () => {
     answer = () => {}; // holds the request open until the exchange gives up
-    expect(await exchange().catch((e: unknown) => e)).toMatchObject({ code: "provider_unavailable", message: expect.stringContaining("TimeoutError") });
+    expect(await exchange().catch((e: unknown) => e)).toMatchObject({
+      code: "provider_unavailable",
+      message: expect.stringContaining("TimeoutError"),
+    });
     const nobody = `http://127.0.0.1:${await freePort()}/token`;
     expect(await outcome(exchange(undefined, { tokenUrl: nobody }))).toBe("provider_unavailable");
   });

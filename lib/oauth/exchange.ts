@@ -1,7 +1,7 @@
 import * as oauth from "oauth4webapi";
 import { config } from "@/lib/config";
-import type { Provider, ProviderSettings, TokenSet } from "@/lib/providers/types";
 import { ConnectError } from "@/lib/connect/connect-error";
+import type { Provider, ProviderSettings, TokenSet } from "@/lib/providers/types";
 import { oauthClientFor } from "./client";
 
 export interface ExchangeInput {
@@ -30,7 +30,8 @@ function exchangeFailure(error: unknown): ConnectError {
     return new ConnectError(error.status >= 500 ? "provider_unavailable" : "exchange_failed", error.error);
   }
   const cause = (error as { cause?: unknown }).cause;
-  if (cause instanceof Response && cause.status >= 500) return new ConnectError("provider_unavailable", `token endpoint answered ${cause.status}`);
+  if (cause instanceof Response && cause.status >= 500)
+    return new ConnectError("provider_unavailable", `token endpoint answered ${cause.status}`);
   // A 401 invalid_client with WWW-Authenticate: the provider refused our client, not a passing outage.
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
     return new ConnectError(error.status >= 500 ? "provider_unavailable" : "exchange_failed", "client refused");
@@ -46,15 +47,27 @@ function exchangeFailure(error: unknown): ConnectError {
  * Trades the code for tokens, once. Never retried: a code redeemed twice lets the provider revoke every
  * token issued from it (RFC 6749 §4.1.2), so any failure means a fresh consent.
  */
-export async function exchangeCode(provider: Provider, settings: ProviderSettings, input: ExchangeInput): Promise<TokenSet> {
+export async function exchangeCode(
+  provider: Provider,
+  settings: ProviderSettings,
+  input: ExchangeInput,
+): Promise<TokenSet> {
   const params = checkAuthResponse(settings, input);
   const { as, client, clientAuth, requestOptions } = oauthClientFor(settings);
   let body: oauth.TokenEndpointResponse;
   try {
-    const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, params, input.redirectUri, input.codeVerifier ?? oauth.nopkce, {
-      ...requestOptions,
-      signal: AbortSignal.timeout(config().providerTimeoutMs),
-    });
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      clientAuth,
+      params,
+      input.redirectUri,
+      input.codeVerifier ?? oauth.nopkce,
+      {
+        ...requestOptions,
+        signal: AbortSignal.timeout(config().providerTimeoutMs),
+      },
+    );
     body = await oauth.processAuthorizationCodeResponse(as, client, response);
   } catch (error) {
     throw exchangeFailure(error);

@@ -7,7 +7,11 @@ let close: () => Promise<void>;
 beforeAll(async () => ({ close } = await freshDatabase()));
 afterAll(() => close());
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "accepted", (e: { code?: string }) => e.code);
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "accepted",
+    (e: { code?: string }) => e.code,
+  );
 
 describe("oauth transactions", () => {
   it("is consumed once, returning the verifier bound to it", async () => {
@@ -21,12 +25,16 @@ describe("oauth transactions", () => {
 
   it("lets exactly one of many concurrent callbacks win", async () => {
     const { state } = await beginTransaction(start);
-    const results = await Promise.all(Array.from({ length: 8 }, () => codeOf(consumeTransaction(state, { provider: "trimble", sessionId: "sid-1" }))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => codeOf(consumeTransaction(state, { provider: "trimble", sessionId: "sid-1" }))),
+    );
     expect(results.filter((r) => r === "accepted")).toHaveLength(1);
   });
 
   it("refuses an unknown state", async () => {
-    expect(await codeOf(consumeTransaction("made-up", { provider: "trimble", sessionId: "sid-1" }))).toBe("link_expired");
+    expect(await codeOf(consumeTransaction("made-up", { provider: "trimble", sessionId: "sid-1" }))).toBe(
+      "link_expired",
+    );
   });
 
   it("refuses an expired transaction", async () => {

@@ -3,9 +3,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
 import { config } from "@/lib/config";
+import { ConnectError } from "@/lib/connect/connect-error";
 import { database } from "@/lib/db/client";
 import { oauthTransactions } from "@/lib/db/schema";
-import { ConnectError } from "@/lib/connect/connect-error";
 
 export const transactionLifetimeMs = () => config().oauthTransactionTtlMs;
 
@@ -53,9 +53,14 @@ export interface ConsumedTransaction {
  * Marks the transaction used in one statement, so of any number of concurrent callbacks exactly one
  * wins; then checks it was made for this provider, this session, and is not expired.
  */
-export async function consumeTransaction(state: string, expected: { provider: string; sessionId: string }, now = new Date()): Promise<ConsumedTransaction> {
+export async function consumeTransaction(
+  state: string,
+  expected: { provider: string; sessionId: string },
+  now = new Date(),
+): Promise<ConsumedTransaction> {
   const db = await database();
-  const [row] = await db.update(oauthTransactions)
+  const [row] = await db
+    .update(oauthTransactions)
     .set({ consumedAt: now })
     .where(and(eq(oauthTransactions.stateHash, hashState(state)), isNull(oauthTransactions.consumedAt)))
     .returning();
@@ -63,5 +68,11 @@ export async function consumeTransaction(state: string, expected: { provider: st
   if (row.expiresAt <= now) throw new ConnectError("link_expired", "transaction expired");
   if (row.provider !== expected.provider) throw new ConnectError("mismatch", "state made for another provider");
   if (row.sessionId !== expected.sessionId) throw new ConnectError("mismatch", "state made for another session");
-  return { state, leafUserId: row.leafUserId, codeVerifier: row.codeVerifier ?? undefined, correlationId: row.correlationId, returnTo: row.returnTo };
+  return {
+    state,
+    leafUserId: row.leafUserId,
+    codeVerifier: row.codeVerifier ?? undefined,
+    correlationId: row.correlationId,
+    returnTo: row.returnTo,
+  };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/lib/db/client";
+import { type Db, openDatabase } from "@/lib/db/client";
 import { deliveries } from "@/lib/db/schema";
 import { freePort } from "@/lib/testing/free-port";
 import { startPostgres, withoutPostgres } from "@/lib/testing/postgres";
@@ -22,18 +22,30 @@ describe.skipIf(withoutPostgres())("delivery claims (needs PostgreSQL installed)
 
   it("never hand the same row to two instances at once", async () => {
     const total = 200;
-    await instances[0]!.db.insert(deliveries).values(Array.from({ length: total }, (_, i) => ({
-      id: randomUUID(), leafUserId: `u${i}`, provider: "trimble", keyId: "k1", sealed: "x", correlationId: `c${i}`, nextAttemptAt: new Date(0),
-    })));
+    await instances[0]!.db.insert(deliveries).values(
+      Array.from({ length: total }, (_, i) => ({
+        id: randomUUID(),
+        leafUserId: `u${i}`,
+        provider: "trimble",
+        keyId: "k1",
+        sealed: "x",
+        correlationId: `c${i}`,
+        nextAttemptAt: new Date(0),
+      })),
+    );
     const claimed: Delivery[][] = [[], []];
     // Each instance runs several claimers at once, as a busy worker would.
-    await Promise.all(instances.flatMap((instance, n) => Array.from({ length: 4 }, async () => {
-      for (;;) {
-        const batch = await claimDueDeliveries(7, instance.db);
-        if (batch.length === 0) return;
-        claimed[n]!.push(...batch);
-      }
-    })));
+    await Promise.all(
+      instances.flatMap((instance, n) =>
+        Array.from({ length: 4 }, async () => {
+          for (;;) {
+            const batch = await claimDueDeliveries(7, instance.db);
+            if (batch.length === 0) return;
+            claimed[n]!.push(...batch);
+          }
+        }),
+      ),
+    );
     const ids = claimed.flat().map((row) => row.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(total);

@@ -21,7 +21,8 @@ afterEach(() => {
 
 const trimble = findProvider("trimble")!;
 const tokens = (n: string) => ({ accessToken: `trm_at_${n}`, refreshToken: `trm_rt_${n}` });
-const rowsFor = async (leafUserId: string) => app.db.db.select().from(deliveries).where(eq(deliveries.leafUserId, leafUserId));
+const rowsFor = async (leafUserId: string) =>
+  app.db.db.select().from(deliveries).where(eq(deliveries.leafUserId, leafUserId));
 const stored = (leafUserId: string) => app.control("GET", `leaf/users/${leafUserId}/trimble-credentials`);
 
 async function newUser() {
@@ -40,7 +41,13 @@ describe("deliveries", () => {
 
   it("keeps the delivery for a retry when Leaf is down, with backoff", async () => {
     const user = await newUser();
-    await app.control("POST", "faults", { target: "leaf", mode: "status", status: 503, count: 1, path: `${user}/trimble-credentials` });
+    await app.control("POST", "faults", {
+      target: "leaf",
+      mode: "status",
+      status: 503,
+      count: 1,
+      path: `${user}/trimble-credentials`,
+    });
     const row = await stageDelivery(user, trimble, tokens("b1"), "corr-2");
     // Only Date is faked (the sandbox and the sockets keep their real timers), and the jitter is pinned.
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -49,7 +56,12 @@ describe("deliveries", () => {
     expect(await attemptDelivery(row)).toBe("retrying");
     const [after] = await rowsFor(user);
     // Half of the first retry's 10 ms ceiling: not due a moment sooner, claimed once it comes.
-    expect(after).toMatchObject({ state: "pending", attempts: 1, lastError: expect.stringContaining("Injected fault"), nextAttemptAt: new Date(failedAt + 5) });
+    expect(after).toMatchObject({
+      state: "pending",
+      attempts: 1,
+      lastError: expect.stringContaining("Injected fault"),
+      nextAttemptAt: new Date(failedAt + 5),
+    });
     const claimedBy = async (at: number) => {
       vi.setSystemTime(at);
       return (await claimDueDeliveries(50)).filter((d) => d.leafUserId === user);
@@ -63,7 +75,13 @@ describe("deliveries", () => {
 
   it("does not retry a body Leaf rejects, and staff can send it back", async () => {
     const user = await newUser();
-    await app.control("POST", "faults", { target: "leaf", mode: "status", status: 400, count: 1, path: `${user}/trimble-credentials` });
+    await app.control("POST", "faults", {
+      target: "leaf",
+      mode: "status",
+      status: 400,
+      count: 1,
+      path: `${user}/trimble-credentials`,
+    });
     const row = await stageDelivery(user, trimble, tokens("c1"), "corr-3");
     expect(await attemptDelivery(row)).toBe("failed");
     expect((await rowsFor(user))[0]).toMatchObject({ state: "failed", attempts: 1 });
@@ -75,13 +93,20 @@ describe("deliveries", () => {
 
   it("does not POST again when Leaf took the first attempt but its answer was lost", async () => {
     const user = await newUser();
-    await app.control("POST", "faults", { target: "leaf", mode: "reset", count: 1, path: `${user}/trimble-credentials` });
+    await app.control("POST", "faults", {
+      target: "leaf",
+      mode: "reset",
+      count: 1,
+      path: `${user}/trimble-credentials`,
+    });
     const row = await stageDelivery(user, trimble, tokens("d1"), "corr-4");
     expect(await attemptDelivery(row)).toBe("retrying");
     // As if the reset had cut Leaf's answer, not our request: Leaf holds the credential and validates it.
     await postCredentials(leaf(), user, trimble.leaf.path, leafBody(trimble, tokens("d1"), settingsFor(trimble)));
-    const posts = async () => Object.entries((await app.control("GET", "calls")) as Record<string, number>)
-      .filter(([k]) => k.startsWith("leaf.POST") && k.includes("trimble-credentials")).reduce((n, [, v]) => n + v, 0);
+    const posts = async () =>
+      Object.entries((await app.control("GET", "calls")) as Record<string, number>)
+        .filter(([k]) => k.startsWith("leaf.POST") && k.includes("trimble-credentials"))
+        .reduce((n, [, v]) => n + v, 0);
     const before = await posts();
     const [again] = await rowsFor(user);
     expect(await attemptDelivery(again!)).toBe("delivered");
@@ -93,7 +118,10 @@ describe("deliveries", () => {
     const user = await newUser();
     for (let i = 0; i < 6; i++) {
       const row = await stageDelivery(user, trimble, tokens(`e${i}`), `corr-e${i}`);
-      await app.db.db.update(deliveries).set({ nextAttemptAt: new Date(0) }).where(eq(deliveries.id, row.id));
+      await app.db.db
+        .update(deliveries)
+        .set({ nextAttemptAt: new Date(0) })
+        .where(eq(deliveries.id, row.id));
     }
     const [a, b] = await Promise.all([claimDueDeliveries(4), claimDueDeliveries(4)]);
     const ids = [...a, ...b].map((d) => d.id);

@@ -4,8 +4,9 @@ import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { config } from "@/lib/config";
+import { recordStatus } from "@/lib/connections/snapshots";
 import { open, seal } from "@/lib/crypto/seal";
-import { database, type Db } from "@/lib/db/client";
+import { type Db, database } from "@/lib/db/client";
 import { deliveries } from "@/lib/db/schema";
 import { isLeafError, leaf } from "@/lib/leaf";
 import { getCredentials, postCredentials } from "@/lib/leaf/credentials";
@@ -14,7 +15,6 @@ import { findProvider, type Provider, type TokenSet } from "@/lib/providers";
 import { leafBody } from "@/lib/providers/leaf-body";
 import { settingsFor } from "@/lib/providers/settings";
 import { retryDelayMs } from "./backoff";
-import { recordStatus } from "@/lib/connections/snapshots";
 
 export type Delivery = typeof deliveries.$inferSelect;
 export type DeliveryOutcome = "delivered" | "retrying" | "failed";
@@ -25,19 +25,38 @@ const leaseMs = () => config().leaf.timeoutMs * 2 + 5_000;
 // Clocks differ between Headland and Leaf; a credential created this close to our staging counts as ours.
 const clockSkewMs = 30_000;
 
-const sealedTokens = z.object({ accessToken: z.string(), refreshToken: z.string(), expiresIn: z.number().optional(), scope: z.string().optional() });
+const sealedTokens = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresIn: z.number().optional(),
+  scope: z.string().optional(),
+});
 
 /**
  * The token set, sealed, as a pending delivery, written before Leaf is tried: from here on a crash
  * or a Leaf outage loses nothing. The row is leased to this request for its first attempt.
  */
-export async function stageDelivery(leafUserId: string, provider: Provider, tokens: TokenSet, correlationId: string): Promise<Delivery> {
+export async function stageDelivery(
+  leafUserId: string,
+  provider: Provider,
+  tokens: TokenSet,
+  correlationId: string,
+): Promise<Delivery> {
   const db = await database();
   const id = randomUUID();
   const { keyId, sealed } = seal(config().keyring, id, JSON.stringify(tokens));
-  const [row] = await db.insert(deliveries).values({
-    id, leafUserId, provider: provider.id, keyId, sealed, correlationId, nextAttemptAt: new Date(Date.now() + leaseMs()),
-  }).returning();
+  const [row] = await db
+    .insert(deliveries)
+    .values({
+      id,
+      leafUserId,
+      provider: provider.id,
+      keyId,
+      sealed,
+      correlationId,
+      nextAttemptAt: new Date(Date.now() + leaseMs()),
+    })
+    .returning();
   await recordStatus(leafUserId, provider.id, "pending");
   return row!;
 }
@@ -66,7 +85,12 @@ export async function attemptDelivery(row: Delivery, provider: Provider = provid
   const tokens = sealedTokens.parse(JSON.parse(open(config().keyring, row.id, row.keyId, row.sealed)));
   try {
     if (!(await alreadyAtLeaf(row, provider, tokens))) {
-      await postCredentials(leaf(), row.leafUserId, provider.leaf.path, leafBody(provider, tokens, settingsFor(provider)));
+      await postCredentials(
+        leaf(),
+        row.leafUserId,
+        provider.leaf.path,
+        leafBody(provider, tokens, settingsFor(provider)),
+      );
     }
   } catch (error) {
     return recordFailure(row, error);
@@ -74,7 +98,15 @@ export async function attemptDelivery(row: Delivery, provider: Provider = provid
   const db = await database();
   await db.delete(deliveries).where(eq(deliveries.id, row.id));
   await recordStatus(row.leafUserId, provider.id, "processing");
-  await audit({ actor: "headland", action: "deliver", outcome: "delivered", leafUserId: row.leafUserId, provider: provider.id, correlationId: row.correlationId, detail: `attempt ${row.attempts + 1}` });
+  await audit({
+    actor: "headland",
+    action: "deliver",
+    outcome: "delivered",
+    leafUserId: row.leafUserId,
+    provider: provider.id,
+    correlationId: row.correlationId,
+    detail: `attempt ${row.attempts + 1}`,
+  });
   return "delivered";
 }
 
@@ -86,14 +118,33 @@ async function recordFailure(row: Delivery, error: unknown): Promise<DeliveryOut
   // A 4xx that retrying cannot fix is shown, not retried.
   const retry = isLeafError(error) && error.retryable && attempts < outbox.maxAttempts;
   const retryAfter = isLeafError(error) ? error.retryAfterSeconds : undefined;
-  const delay = retry ? retryDelayMs(attempts - 1, retryAfter, Math.random, { baseMs: outbox.baseMs, capMs: 10 * 60_000 }) : 0;
-  await db.update(deliveries)
-    .set({ attempts, lastError: reason, state: retry ? "pending" : "failed", nextAttemptAt: new Date(Date.now() + delay) })
+  const delay = retry
+    ? retryDelayMs(attempts - 1, retryAfter, Math.random, { baseMs: outbox.baseMs, capMs: 10 * 60_000 })
+    : 0;
+  await db
+    .update(deliveries)
+    .set({
+      attempts,
+      lastError: reason,
+      state: retry ? "pending" : "failed",
+      nextAttemptAt: new Date(Date.now() + delay),
+    })
     .where(eq(deliveries.id, row.id));
-  logger.warn({ correlationId: row.correlationId, provider: row.provider, attempts, reason, retry, delayMs: delay }, "delivery to Leaf failed");
+  logger.warn(
+    { correlationId: row.correlationId, provider: row.provider, attempts, reason, retry, delayMs: delay },
+    "delivery to Leaf failed",
+  );
   if (!retry) {
     await recordStatus(row.leafUserId, row.provider, "error", reason);
-    await audit({ actor: "headland", action: "deliver", outcome: "failed", leafUserId: row.leafUserId, provider: row.provider, detail: reason, correlationId: row.correlationId });
+    await audit({
+      actor: "headland",
+      action: "deliver",
+      outcome: "failed",
+      leafUserId: row.leafUserId,
+      provider: row.provider,
+      detail: reason,
+      correlationId: row.correlationId,
+    });
   }
   return retry ? "retrying" : "failed";
 }
@@ -101,23 +152,40 @@ async function recordFailure(row: Delivery, error: unknown): Promise<DeliveryOut
 /** Takes up to `limit` due deliveries for this instance; SKIP LOCKED keeps two instances off the same row. */
 export async function claimDueDeliveries(limit: number, db?: Db): Promise<Delivery[]> {
   db ??= await database();
-  const due = db.select({ id: deliveries.id }).from(deliveries)
+  const due = db
+    .select({ id: deliveries.id })
+    .from(deliveries)
     .where(and(eq(deliveries.state, "pending"), lte(deliveries.nextAttemptAt, new Date())))
-    .orderBy(asc(deliveries.nextAttemptAt)).limit(limit)
+    .orderBy(asc(deliveries.nextAttemptAt))
+    .limit(limit)
     .for("update", { skipLocked: true });
-  return db.update(deliveries).set({ nextAttemptAt: new Date(Date.now() + leaseMs()) }).where(inArray(deliveries.id, due)).returning();
+  return db
+    .update(deliveries)
+    .set({ nextAttemptAt: new Date(Date.now() + leaseMs()) })
+    .where(inArray(deliveries.id, due))
+    .returning();
 }
 
 /** Staff send a delivery that gave up back to the worker, with a fresh count of attempts. */
 export async function retryDelivery(leafUserId: string, providerId: string, actor: string): Promise<boolean> {
   const db = await database();
-  const rows = await db.update(deliveries)
+  const rows = await db
+    .update(deliveries)
     .set({ state: "pending", attempts: 0, nextAttemptAt: new Date() })
-    .where(and(eq(deliveries.leafUserId, leafUserId), eq(deliveries.provider, providerId), eq(deliveries.state, "failed")))
+    .where(
+      and(eq(deliveries.leafUserId, leafUserId), eq(deliveries.provider, providerId), eq(deliveries.state, "failed")),
+    )
     .returning({ id: deliveries.id, correlationId: deliveries.correlationId });
   for (const row of rows) {
     await recordStatus(leafUserId, providerId, "pending");
-    await audit({ actor, action: "retry_delivery", outcome: "queued", leafUserId, provider: providerId, correlationId: row.correlationId });
+    await audit({
+      actor,
+      action: "retry_delivery",
+      outcome: "queued",
+      leafUserId,
+      provider: providerId,
+      correlationId: row.correlationId,
+    });
   }
   return rows.length > 0;
 }
@@ -125,16 +193,27 @@ export async function retryDelivery(leafUserId: string, providerId: string, acto
 /** What staff see of deliveries still waiting or given up (never the sealed token set). */
 export async function deliveriesFor(leafUserId: string) {
   const db = await database();
-  return db.select({
-    provider: deliveries.provider, state: deliveries.state, attempts: deliveries.attempts, lastError: deliveries.lastError,
-    nextAttemptAt: deliveries.nextAttemptAt, correlationId: deliveries.correlationId, createdAt: deliveries.createdAt,
-  }).from(deliveries).where(eq(deliveries.leafUserId, leafUserId));
+  return db
+    .select({
+      provider: deliveries.provider,
+      state: deliveries.state,
+      attempts: deliveries.attempts,
+      lastError: deliveries.lastError,
+      nextAttemptAt: deliveries.nextAttemptAt,
+      correlationId: deliveries.correlationId,
+      createdAt: deliveries.createdAt,
+    })
+    .from(deliveries)
+    .where(eq(deliveries.leafUserId, leafUserId));
 }
 
 /** Forgets any delivery not yet made for this connection (on disconnect or a newer consent). */
 export async function dropDeliveries(leafUserId: string, providerId: string, exceptId?: string): Promise<void> {
   const db = await database();
-  const rows = await db.select({ id: deliveries.id }).from(deliveries).where(and(eq(deliveries.leafUserId, leafUserId), eq(deliveries.provider, providerId)));
+  const rows = await db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(and(eq(deliveries.leafUserId, leafUserId), eq(deliveries.provider, providerId)));
   const ids = rows.map((r) => r.id).filter((id) => id !== exceptId);
   if (ids.length) await db.delete(deliveries).where(inArray(deliveries.id, ids));
 }

@@ -11,10 +11,14 @@ async function drainOutbox(batchSize = 10): Promise<number> {
   for (;;) {
     const batch = await claimDueDeliveries(batchSize);
     if (batch.length === 0) return delivered;
-    const outcomes = await Promise.all(batch.map((row) => attemptDelivery(row).catch((error) => {
-      logger.error({ err: error, correlationId: row.correlationId }, "delivery attempt crashed");
-      return "failed" as const;
-    })));
+    const outcomes = await Promise.all(
+      batch.map((row) =>
+        attemptDelivery(row).catch((error) => {
+          logger.error({ err: error, correlationId: row.correlationId }, "delivery attempt crashed");
+          return "failed" as const;
+        }),
+      ),
+    );
     delivered += outcomes.filter((o) => o === "delivered").length;
   }
 }

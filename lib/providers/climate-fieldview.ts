@@ -1,7 +1,14 @@
 import { refreshingTokenResponse } from "./token-schema";
 import { defineProvider } from "./types";
 
-const readScopes = ["asHarvested:read", "asPlanted:read", "asApplied:read", "fields:read", "resourceOwners:read", "farmOrganizations:read"];
+const readScopes = [
+  "asHarvested:read",
+  "asPlanted:read",
+  "asApplied:read",
+  "fields:read",
+  "resourceOwners:read",
+  "farmOrganizations:read",
+];
 const writeScopes = ["fields:write", "rx:write", "soil:write", "imagery:write"];
 
 export const climateFieldView = defineProvider<"apiKey" | "extraScopes">({
@@ -28,10 +35,19 @@ export const climateFieldView = defineProvider<"apiKey" | "extraScopes">({
   tokenSchema: refreshingTokenResponse,
   leaf: {
     path: "climate-field-view-credentials",
-    body: { clientId: "clientId", clientSecret: "clientSecret", apiKey: { option: "apiKey" }, refreshToken: "refreshToken" },
+    body: {
+      clientId: "clientId",
+      clientSecret: "clientSecret",
+      apiKey: { option: "apiKey" },
+      refreshToken: "refreshToken",
+    },
   },
   sandbox: {
-    endpoints: { issuer: "/climate", authorize: "/climate/static/app-login/index.html", token: "/climate/api/oauth/token" },
+    endpoints: {
+      issuer: "/climate",
+      authorize: "/climate/static/app-login/index.html",
+      token: "/climate/api/oauth/token",
+    },
     client: { clientId: "headland-climate-sandbox", clientSecret: "sandbox-climate-secret-7c1e" },
     options: { apiKey: "sandbox-climate-api-key-52d0", extraScopes: "" },
     tokenPrefix: "cfv",

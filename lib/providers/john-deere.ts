@@ -15,11 +15,18 @@ const organizations = z.object({
 
 function apiUrl(s: ProviderSettings<Options>): string {
   // PRODUCTION's host needs Deere's approval and is unverified: API_URL overrides it.
-  const byEnvironment = s.options.environment === "PRODUCTION" ? "https://partnerapi.deere.com/platform" : "https://sandboxapi.deere.com/platform";
+  const byEnvironment =
+    s.options.environment === "PRODUCTION"
+      ? "https://partnerapi.deere.com/platform"
+      : "https://sandboxapi.deere.com/platform";
   return s.options.apiUrl || byEnvironment;
 }
 
-async function selectOrganizations(tokens: TokenSet, s: ProviderSettings<Options>, returnTo: string): Promise<string | undefined> {
+async function selectOrganizations(
+  tokens: TokenSet,
+  s: ProviderSettings<Options>,
+  returnTo: string,
+): Promise<string | undefined> {
   const response = await fetch(`${apiUrl(s)}/organizations`, {
     headers: { authorization: `Bearer ${tokens.accessToken}`, accept: "application/vnd.deere.axiom.v3+json" },
     signal: AbortSignal.timeout(10_000),

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ConfigError, config, readVar, type Config } from "@/lib/config";
+import { type Config, ConfigError, config, readVar } from "@/lib/config";
 import type { Endpoints, Provider, ProviderSettings } from "./types";
 
 const url = z.url({ protocol: /^https?$/ });
@@ -16,16 +16,20 @@ export function resolveSettings<K extends string>(provider: Provider<K>, cfg: Co
   const clientId = env[name("CLIENT_ID")]?.trim();
   const simulated = !clientId;
   const sandbox = provider.sandbox;
-  const endpoint = (kind: keyof Endpoints) => (simulated ? `${cfg.sandboxUrl}${sandbox.endpoints[kind]}` : provider.endpoints[kind]);
+  const endpoint = (kind: keyof Endpoints) =>
+    simulated ? `${cfg.sandboxUrl}${sandbox.endpoints[kind]}` : provider.endpoints[kind];
 
   const options = {} as Record<K, string>;
   for (const key of Object.keys(provider.options) as K[]) {
     const spec = provider.options[key];
     const variable = name(spec.env);
     const fallback = sandbox.options[key];
-    const value = readVar(env, variable, z.string()) ?? (simulated ? (typeof fallback === "function" ? fallback(cfg.sandboxUrl) : fallback) : spec.default);
+    const value =
+      readVar(env, variable, z.string()) ??
+      (simulated ? (typeof fallback === "function" ? fallback(cfg.sandboxUrl) : fallback) : spec.default);
     if (value === undefined) throw new ConfigError(variable, `required when ${name("CLIENT_ID")} is set`);
-    if (spec.values && !spec.values.includes(value)) throw new ConfigError(variable, `must be one of ${spec.values.join(", ")}`);
+    if (spec.values && !spec.values.includes(value))
+      throw new ConfigError(variable, `must be one of ${spec.values.join(", ")}`);
     options[key] = value;
   }
 

@@ -12,4 +12,9 @@ export const refreshingTokenResponse: z.ZodType<TokenSet> = z
     expires_in: z.coerce.number().int().positive().optional(),
     scope: z.string().optional(),
   })
-  .transform((t) => ({ accessToken: t.access_token, refreshToken: t.refresh_token, expiresIn: t.expires_in, scope: t.scope }));
+  .transform((t) => ({
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    expiresIn: t.expires_in,
+    scope: t.scope,
+  }));

@@ -6,7 +6,11 @@ export const trimble = defineProvider<"applicationName">({
   name: "Trimble",
   envPrefix: "TRIMBLE",
   // Staging lives at stage.id.trimblecloud.com: point AUTHORIZE_URL and TOKEN_URL there.
-  endpoints: { issuer: "https://id.trimble.com", authorize: "https://id.trimble.com/oauth/authorize", token: "https://id.trimble.com/oauth/token" },
+  endpoints: {
+    issuer: "https://id.trimble.com",
+    authorize: "https://id.trimble.com/oauth/authorize",
+    token: "https://id.trimble.com/oauth/token",
+  },
   options: {
     // The application's name in Trimble's developer console doubles as its scope.
     applicationName: { env: "APPLICATION_NAME" },

@@ -35,7 +35,12 @@ export interface Endpoints {
 }
 
 /** Where a value in Leaf's credentials body comes from. */
-export type LeafSource<K extends string = string> = "clientId" | "clientSecret" | "accessToken" | "refreshToken" | { option: K };
+export type LeafSource<K extends string = string> =
+  | "clientId"
+  | "clientSecret"
+  | "accessToken"
+  | "refreshToken"
+  | { option: K };
 
 /**
  * How the provider behaves, as the sandbox simulates it, and the client registered there, which is the

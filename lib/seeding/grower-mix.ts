@@ -7,11 +7,31 @@ import { providers } from "@/lib/providers/registry";
 type Mix = [status: string, share: number][];
 
 // Shares seen for the first three providers; any other provider gets the typical mix.
-const typicalMix: Mix = [["OK", 0.35], ["UNAUTHENTICATED", 0.04], ["MISSING_PERMISSION", 0.02], ["TEMPORARILY_UNAVAILABLE", 0.01]];
+const typicalMix: Mix = [
+  ["OK", 0.35],
+  ["UNAUTHENTICATED", 0.04],
+  ["MISSING_PERMISSION", 0.02],
+  ["TEMPORARILY_UNAVAILABLE", 0.01],
+];
 const mixes: Record<string, Mix> = {
-  "climate-fieldview": [["OK", 0.42], ["UNAUTHENTICATED", 0.05], ["MISSING_PERMISSION", 0.02], ["TEMPORARILY_UNAVAILABLE", 0.01], ["PROCESSING", 0.005]],
-  "john-deere": [["OK", 0.5], ["UNAUTHENTICATED", 0.06], ["MISSING_PERMISSION", 0.05], ["TEMPORARILY_UNAVAILABLE", 0.01]],
-  trimble: [["OK", 0.22], ["UNAUTHENTICATED", 0.03], ["MISSING_PERMISSION", 0.01]],
+  "climate-fieldview": [
+    ["OK", 0.42],
+    ["UNAUTHENTICATED", 0.05],
+    ["MISSING_PERMISSION", 0.02],
+    ["TEMPORARILY_UNAVAILABLE", 0.01],
+    ["PROCESSING", 0.005],
+  ],
+  "john-deere": [
+    ["OK", 0.5],
+    ["UNAUTHENTICATED", 0.06],
+    ["MISSING_PERMISSION", 0.05],
+    ["TEMPORARILY_UNAVAILABLE", 0.01],
+  ],
+  trimble: [
+    ["OK", 0.22],
+    ["UNAUTHENTICATED", 0.03],
+    ["MISSING_PERMISSION", 0.01],
+  ],
 };
 
 export interface SeedUser {
@@ -21,8 +41,50 @@ export interface SeedUser {
   credentials: Record<string, string>;
 }
 
-const firstNames = ["Ada", "Ben", "Cora", "Dale", "Edna", "Floyd", "Greta", "Hank", "Ida", "Jed", "Kay", "Luis", "Mae", "Ned", "Opal", "Pete", "Rosa", "Sam", "Tess", "Walt"];
-const lastNames = ["Anderson", "Brooks", "Carter", "Dietrich", "Evans", "Fischer", "Garcia", "Hansen", "Iverson", "Jensen", "Kowalski", "Larsen", "Miller", "Nielsen", "Olson", "Peterson", "Schmidt", "Thompson", "Vogel", "Wagner"];
+const firstNames = [
+  "Ada",
+  "Ben",
+  "Cora",
+  "Dale",
+  "Edna",
+  "Floyd",
+  "Greta",
+  "Hank",
+  "Ida",
+  "Jed",
+  "Kay",
+  "Luis",
+  "Mae",
+  "Ned",
+  "Opal",
+  "Pete",
+  "Rosa",
+  "Sam",
+  "Tess",
+  "Walt",
+];
+const lastNames = [
+  "Anderson",
+  "Brooks",
+  "Carter",
+  "Dietrich",
+  "Evans",
+  "Fischer",
+  "Garcia",
+  "Hansen",
+  "Iverson",
+  "Jensen",
+  "Kowalski",
+  "Larsen",
+  "Miller",
+  "Nielsen",
+  "Olson",
+  "Peterson",
+  "Schmidt",
+  "Thompson",
+  "Vogel",
+  "Wagner",
+];
 const farms = ["Acres", "Creek", "Ridge", "Valley", "Prairie", "Hollow", "Bend", "Meadows"];
 
 /** mulberry32: small, fast, and enough for spreading test data. */
@@ -58,7 +120,11 @@ export function seedUsers(count: number, tag: string, seed = 42): SeedUser[] {
       const status = pickStatus(mixes[provider.id] ?? typicalMix, next());
       if (status) credentials[provider.leaf.path.replace(/-credentials$/, "")] = status;
     }
-    return { name: `${first} ${last} (${last} ${farm})`, email: `${first}.${last}.${i}.${tag}@growers.test`.toLowerCase(), credentials };
+    return {
+      name: `${first} ${last} (${last} ${farm})`,
+      email: `${first}.${last}.${i}.${tag}@growers.test`.toLowerCase(),
+      credentials,
+    };
   });
 }
 
@@ -71,7 +137,8 @@ export async function seedSandbox(sandboxUrl: string, users: SeedUser[]): Promis
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ users: users.slice(i, i + 1000) }),
     });
-    if (response.status !== 201) throw new Error(`sandbox seeding answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`sandbox seeding answered ${response.status}: ${await response.text()}`);
     ids.push(...((await response.json()) as { ids: string[] }).ids);
   }
   return ids;

@@ -12,7 +12,9 @@ const expiry = (ttlMs: number) => sql`now() + ${`${ttlMs} milliseconds`}::interv
 /** Takes the lease if it is free, expired or already ours. */
 export async function acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
   const db = await database();
-  const taken = await db.insert(jobLeases).values({ name, holder, expiresAt: expiry(ttlMs) })
+  const taken = await db
+    .insert(jobLeases)
+    .values({ name, holder, expiresAt: expiry(ttlMs) })
     .onConflictDoUpdate({
       target: jobLeases.name,
       set: { holder, expiresAt: expiry(ttlMs) },
@@ -25,8 +27,11 @@ export async function acquireLease(name: string, holder: string, ttlMs: number):
 /** Extends a lease we hold; false means another instance took it over after it expired. */
 export async function renewLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
   const db = await database();
-  const renewed = await db.update(jobLeases).set({ expiresAt: expiry(ttlMs) })
-    .where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder))).returning({ holder: jobLeases.holder });
+  const renewed = await db
+    .update(jobLeases)
+    .set({ expiresAt: expiry(ttlMs) })
+    .where(and(eq(jobLeases.name, name), eq(jobLeases.holder, holder)))
+    .returning({ holder: jobLeases.holder });
   return renewed.length === 1;
 }
 

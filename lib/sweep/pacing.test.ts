@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runPaced, slidingWindowLimiter, type Clock } from "./pacing";
+import { type Clock, runPaced, slidingWindowLimiter } from "./pacing";
 
 /** Time that moves only when every pending promise is waiting on a sleep. */
 class FakeClock implements Clock {
@@ -31,7 +31,9 @@ class FakeClock implements Clock {
 
 /** The most requests sent in any window [t, t + 1000). */
 function peakPerSecond(sent: { at: number; requests: number }[]): number {
-  return Math.max(...sent.map(({ at }) => sent.filter((s) => s.at >= at && s.at < at + 1000).reduce((n, s) => n + s.requests, 0)));
+  return Math.max(
+    ...sent.map(({ at }) => sent.filter((s) => s.at >= at && s.at < at + 1000).reduce((n, s) => n + s.requests, 0)),
+  );
 }
 
 describe("slidingWindowLimiter", () => {
@@ -39,16 +41,26 @@ describe("slidingWindowLimiter", () => {
     const clock = new FakeClock();
     const limiter = slidingWindowLimiter(10, clock);
     const granted: number[] = [];
-    await clock.run(Promise.all(Array.from({ length: 25 }, (_, i) => limiter.schedule(async () => granted.push(i * 10_000 + clock.now())))));
+    await clock.run(
+      Promise.all(
+        Array.from({ length: 25 }, (_, i) => limiter.schedule(async () => granted.push(i * 10_000 + clock.now()))),
+      ),
+    );
     expect(granted.map((g) => Math.floor(g / 10_000))).toEqual(Array.from({ length: 25 }, (_, i) => i));
-    expect(granted.map((g) => g % 10_000)).toEqual([...Array(10).fill(0), ...Array(10).fill(1000), ...Array(5).fill(2000)]);
+    expect(granted.map((g) => g % 10_000)).toEqual([
+      ...Array(10).fill(0),
+      ...Array(10).fill(1000),
+      ...Array(5).fill(2000),
+    ]);
   });
 
   it("sends at once while the window has room", async () => {
     const clock = new FakeClock();
     const limiter = slidingWindowLimiter(3, clock);
     const send = async () => clock.now();
-    expect(await clock.run(Promise.all([limiter.schedule(send), limiter.schedule(send), limiter.schedule(send)]))).toEqual([0, 0, 0]);
+    expect(
+      await clock.run(Promise.all([limiter.schedule(send), limiter.schedule(send), limiter.schedule(send)])),
+    ).toEqual([0, 0, 0]);
     expect(await clock.run(limiter.schedule(send))).toBe(1000);
   });
 });
@@ -61,21 +73,29 @@ async function pacedRun(opts: { concurrency: number; perSecond: number; workMs: 
   let inFlight = 0;
   let maxInFlight = 0;
   // A check as the sweep makes it: Deere's takes two requests, one after the other, each waiting its turn.
-  const ran = await clock.run(runPaced(items, {
-    concurrency: opts.concurrency,
-    run: async (item) => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      for (let i = 0; i < item.requests; i++) {
-        await limiter.schedule(async () => {
-          sent.push({ at: clock.now(), requests: 1 });
-          await clock.sleep(opts.workMs / item.requests);
-        });
-      }
-      inFlight--;
-    },
-  }));
-  return { ran, maxInFlight, peak: peakPerSecond(sent), elapsedMs: clock.now(), requests: items.reduce((n, i) => n + i.requests, 0) };
+  const ran = await clock.run(
+    runPaced(items, {
+      concurrency: opts.concurrency,
+      run: async (item) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        for (let i = 0; i < item.requests; i++) {
+          await limiter.schedule(async () => {
+            sent.push({ at: clock.now(), requests: 1 });
+            await clock.sleep(opts.workMs / item.requests);
+          });
+        }
+        inFlight--;
+      },
+    }),
+  );
+  return {
+    ran,
+    maxInFlight,
+    peak: peakPerSecond(sent),
+    elapsedMs: clock.now(),
+    requests: items.reduce((n, i) => n + i.requests, 0),
+  };
 }
 
 describe("runPaced", () => {
@@ -98,14 +118,19 @@ describe("runPaced", () => {
   it("stops taking items once told to", async () => {
     const clock = new FakeClock();
     let allowed = 5;
-    const ran = await clock.run(runPaced(Array.from({ length: 20 }, (_, i) => i), {
-      concurrency: 2,
-      keepGoing: () => allowed > 0,
-      run: async () => {
-        allowed--;
-        await clock.sleep(10);
-      },
-    }));
+    const ran = await clock.run(
+      runPaced(
+        Array.from({ length: 20 }, (_, i) => i),
+        {
+          concurrency: 2,
+          keepGoing: () => allowed > 0,
+          run: async () => {
+            allowed--;
+            await clock.sleep(10);
+          },
+        },
+      ),
+    );
     expect(ran).toBeLessThanOrEqual(6);
     expect(ran).toBeGreaterThanOrEqual(5);
   });

@@ -16,15 +16,21 @@ const settings = { concurrency: 3, staleAfterMs: 0 };
 
 /** Seeds Leaf users with credentials in the given statuses and adds them as growers. */
 async function seededGrowers(users: { name: string; credentials: Record<string, string> }[]): Promise<string[]> {
-  const { ids } = await app.control("POST", "leaf/seed", { users: users.map((u) => ({ ...u, email: `${u.name.toLowerCase()}@sweep.test` })) });
-  await app.db.db.insert(growers).values(users.map((u, i) => ({ leafUserId: ids[i], name: u.name, email: `${u.name.toLowerCase()}@sweep.test` })));
+  const { ids } = await app.control("POST", "leaf/seed", {
+    users: users.map((u) => ({ ...u, email: `${u.name.toLowerCase()}@sweep.test` })),
+  });
+  await app.db.db
+    .insert(growers)
+    .values(users.map((u, i) => ({ leafUserId: ids[i], name: u.name, email: `${u.name.toLowerCase()}@sweep.test` })));
   return ids;
 }
 
-const snapshotsOf = (ids: string[]) => app.db.db.select().from(connectionSnapshots).where(inArray(connectionSnapshots.leafUserId, ids));
+const snapshotsOf = (ids: string[]) =>
+  app.db.db.select().from(connectionSnapshots).where(inArray(connectionSnapshots.leafUserId, ids));
 
 /** Leases run on the database's clock, which a test cannot move forward: the expiry moves back instead. */
-const expireLease = (name: string) => app.db.db.update(jobLeases).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(jobLeases.name, name));
+const expireLease = (name: string) =>
+  app.db.db.update(jobLeases).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(jobLeases.name, name));
 
 describe("sweep lease", () => {
   it("lets one holder at a time sweep, and frees itself when it expires", async () => {
@@ -48,14 +54,20 @@ describe("sweep lease", () => {
 
 describe("sweep", () => {
   it("puts never-checked connections first, then the oldest, and skips fresh ones", async () => {
-    const [fresh, old, never] = await seededGrowers([{ name: "Fresh", credentials: {} }, { name: "Old", credentials: {} }, { name: "Never", credentials: {} }]);
+    const [fresh, old, never] = await seededGrowers([
+      { name: "Fresh", credentials: {} },
+      { name: "Old", credentials: {} },
+      { name: "Never", credentials: {} },
+    ]);
     const now = Date.now();
     await app.db.db.insert(connectionSnapshots).values([
       { leafUserId: fresh!, provider: "trimble", status: "ok", checkedAt: new Date(now) },
       { leafUserId: old!, provider: "trimble", status: "ok", checkedAt: new Date(now - 3_600_000) },
     ]);
     const due = (await duePairs(60_000)).filter((p) => [fresh, old, never].includes(p.leafUserId));
-    const order = due.map((p) => `${p.leafUserId === fresh ? "fresh" : p.leafUserId === old ? "old" : "never"}/${p.provider.id}`);
+    const order = due.map(
+      (p) => `${p.leafUserId === fresh ? "fresh" : p.leafUserId === old ? "old" : "never"}/${p.provider.id}`,
+    );
     expect(order).not.toContain("fresh/trimble");
     expect(order.at(-1)).toBe("old/trimble");
     // Every provider for each of the three growers, but the fresh one's Trimble.
@@ -69,20 +81,37 @@ describe("sweep", () => {
     ]);
     const pass = await sweepOnce(settings, "sweeper-1", throttledLeaf(slidingWindowLimiter(100)));
     expect(pass?.checked).toBeGreaterThanOrEqual(2 * providers.length);
-    const byKey = Object.fromEntries((await snapshotsOf(ids)).map((s) => [`${s.leafUserId === ids[0] ? "okay" : "broken"}/${s.provider}`, s.status]));
+    const byKey = Object.fromEntries(
+      (await snapshotsOf(ids)).map((s) => [`${s.leafUserId === ids[0] ? "okay" : "broken"}/${s.provider}`, s.status]),
+    );
     const broken: Record<string, string> = { "john-deere": "reauth", trimble: "missing_permission" };
-    expect(byKey).toEqual(Object.fromEntries(providers.flatMap((p) => [[`okay/${p.id}`, "ok"], [`broken/${p.id}`, broken[p.id] ?? "not_connected"]])));
+    expect(byKey).toEqual(
+      Object.fromEntries(
+        providers.flatMap((p) => [
+          [`okay/${p.id}`, "ok"],
+          [`broken/${p.id}`, broken[p.id] ?? "not_connected"],
+        ]),
+      ),
+    );
     const today = new Date().toISOString().slice(0, 10);
     const history = await app.db.db.select().from(statusHistory).where(eq(statusHistory.day, today));
     expect(history.map((h) => h.provider).sort()).toEqual(providers.map((p) => p.id).sort());
-    expect(history.find((h) => h.provider === "trimble")).toMatchObject({ connected: expect.any(Number), attention: expect.any(Number) });
+    expect(history.find((h) => h.provider === "trimble")).toMatchObject({
+      connected: expect.any(Number),
+      attention: expect.any(Number),
+    });
     expect(history.find((h) => h.provider === "trimble")!.attention).toBeGreaterThanOrEqual(1);
   });
 
   it("keeps the last known status and records why when a check fails", async () => {
     const [id] = await seededGrowers([{ name: "Flaky", credentials: { trimble: "OK" } }]);
     await sweepOnce(settings, "sweeper-1", throttledLeaf(slidingWindowLimiter(100)));
-    await app.control("POST", "faults", { target: "leaf", mode: "status", status: 503, path: `${id}/trimble-credentials` });
+    await app.control("POST", "faults", {
+      target: "leaf",
+      mode: "status",
+      status: 503,
+      path: `${id}/trimble-credentials`,
+    });
     await sweepOnce(settings, "sweeper-1", throttledLeaf(slidingWindowLimiter(100)));
     await app.control("DELETE", "faults");
     const [trimble] = (await snapshotsOf([id!])).filter((s) => s.provider === "trimble");

@@ -3,15 +3,15 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
+import { refreshSnapshot } from "@/lib/connections/snapshots";
 import { recordDailyCounts } from "@/lib/dashboard/status-counts";
 import { database } from "@/lib/db/client";
 import { connectionSnapshots, growers } from "@/lib/db/schema";
 import { LeafClient } from "@/lib/leaf";
 import { logger } from "@/lib/log";
-import { providers, type Provider } from "@/lib/providers";
+import { type Provider, providers } from "@/lib/providers";
 import { acquireLease, releaseLease, renewLease } from "./lease";
-import { runPaced, slidingWindowLimiter, type RateLimiter } from "./pacing";
-import { refreshSnapshot } from "@/lib/connections/snapshots";
+import { type RateLimiter, runPaced, slidingWindowLimiter } from "./pacing";
 
 export interface SweepSettings {
   concurrency: number;
@@ -31,14 +31,23 @@ const leaseTtlMs = 60_000;
 export async function duePairs(staleAfterMs: number): Promise<DuePair[]> {
   const db = await database();
   const staleBefore = sql`now() - ${`${staleAfterMs} milliseconds`}::interval`;
-  const perProvider = await Promise.all(providers.map(async (provider) => {
-    const rows = await db.select({ leafUserId: growers.leafUserId, checkedAt: connectionSnapshots.checkedAt }).from(growers)
-      .leftJoin(connectionSnapshots, and(eq(connectionSnapshots.leafUserId, growers.leafUserId), eq(connectionSnapshots.provider, provider.id)))
-      .where(or(isNull(connectionSnapshots.checkedAt), lt(connectionSnapshots.checkedAt, staleBefore)));
-    return rows.map((row) => ({ ...row, provider }));
-  }));
+  const perProvider = await Promise.all(
+    providers.map(async (provider) => {
+      const rows = await db
+        .select({ leafUserId: growers.leafUserId, checkedAt: connectionSnapshots.checkedAt })
+        .from(growers)
+        .leftJoin(
+          connectionSnapshots,
+          and(eq(connectionSnapshots.leafUserId, growers.leafUserId), eq(connectionSnapshots.provider, provider.id)),
+        )
+        .where(or(isNull(connectionSnapshots.checkedAt), lt(connectionSnapshots.checkedAt, staleBefore)));
+      return rows.map((row) => ({ ...row, provider }));
+    }),
+  );
   // Never-checked connections first, then the longest unchecked.
-  return perProvider.flat().sort((a, b) => (a.checkedAt?.getTime() ?? -Infinity) - (b.checkedAt?.getTime() ?? -Infinity));
+  return perProvider
+    .flat()
+    .sort((a, b) => (a.checkedAt?.getTime() ?? -Infinity) - (b.checkedAt?.getTime() ?? -Infinity));
 }
 
 /** A Leaf client of the sweep's own, whose every request (token renewals included) waits for the limiter. */
@@ -51,20 +60,31 @@ export function throttledLeaf(limiter: RateLimiter): LeafClient {
  * request to Leaf paced by the client's limiter, today's counts kept for the chart afterwards.
  * Undefined when another instance holds the lease.
  */
-export async function sweepOnce(settings: SweepSettings, holder: string, client: LeafClient): Promise<{ checked: number } | undefined> {
+export async function sweepOnce(
+  settings: SweepSettings,
+  holder: string,
+  client: LeafClient,
+): Promise<{ checked: number } | undefined> {
   if (!(await acquireLease(leaseName, holder, leaseTtlMs))) return undefined;
   let held = true;
   const renewal = setInterval(() => {
-    renewLease(leaseName, holder, leaseTtlMs).then((ok) => (held &&= ok), () => (held = false));
+    renewLease(leaseName, holder, leaseTtlMs).then(
+      (ok) => (held &&= ok),
+      () => (held = false),
+    );
   }, leaseTtlMs / 3);
   try {
     const due = await duePairs(settings.staleAfterMs);
     const checked = await runPaced(due, {
       concurrency: settings.concurrency,
       keepGoing: () => held,
-      run: (pair) => refreshSnapshot(pair.leafUserId, pair.provider, client).catch((error: unknown) => {
-        logger.error({ err: error, leafUserId: pair.leafUserId, provider: pair.provider.id }, "sweep could not store a check");
-      }),
+      run: (pair) =>
+        refreshSnapshot(pair.leafUserId, pair.provider, client).catch((error: unknown) => {
+          logger.error(
+            { err: error, leafUserId: pair.leafUserId, provider: pair.provider.id },
+            "sweep could not store a check",
+          );
+        }),
     });
     if (held) await recordDailyCounts();
     // Statistics for the dashboard's status filter; PGlite has no autovacuum to keep them.

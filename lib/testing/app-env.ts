@@ -20,9 +20,19 @@ export async function appAgainstSandbox(env: Record<string, string> = {}, provid
   const db = await freshDatabase();
   const control = async (method: "POST" | "DELETE" | "GET", route: string, body?: unknown) => {
     const response = await fetch(`${sandbox.url}/_sandbox/${route}`, {
-      method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     return response.ok ? response.json().catch(() => undefined) : undefined;
   };
-  return { sandbox, db, control, close: async () => { await db.close(); await sandbox.close(); } };
+  return {
+    sandbox,
+    db,
+    control,
+    close: async () => {
+      await db.close();
+      await sandbox.close();
+    },
+  };
 }

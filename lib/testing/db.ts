@@ -1,4 +1,4 @@
-import { openDatabase, installTestDatabase } from "@/lib/db/client";
+import { installTestDatabase, openDatabase } from "@/lib/db/client";
 
 /** A fresh in-memory database, installed as the app's database for this test file. */
 export async function freshDatabase() {

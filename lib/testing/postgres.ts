@@ -11,7 +11,9 @@ const postgresRoot = () => process.env.HEADLAND_TEST_POSTGRES_ROOT?.trim() || "/
 function postgresBin(): string | undefined {
   const base = postgresRoot();
   if (!existsSync(base)) return undefined;
-  const version = readdirSync(base).sort((a, b) => Number(b) - Number(a)).find((v) => existsSync(path.join(base, v, "bin", "initdb")));
+  const version = readdirSync(base)
+    .sort((a, b) => Number(b) - Number(a))
+    .find((v) => existsSync(path.join(base, v, "bin", "initdb")));
   return version && path.join(base, version, "bin");
 }
 
@@ -30,7 +32,10 @@ function runningInCi(env: Record<string, string | undefined> = process.env): boo
  * Whether a test that needs PostgreSQL runs. A developer without the server skips it; CI never does,
  * so there a missing server fails the run instead of letting it pass without the test.
  */
-export function postgresTestPlan(installed: boolean, env: Record<string, string | undefined> = process.env): "run" | "skip" {
+export function postgresTestPlan(
+  installed: boolean,
+  env: Record<string, string | undefined> = process.env,
+): "run" | "skip" {
   return installed || runningInCi(env) ? "run" : "skip";
 }
 
@@ -49,12 +54,28 @@ export function withoutPostgres(): boolean {
  */
 export async function startPostgres(port: number): Promise<{ url: string; stop(): Promise<void> }> {
   const bin = postgresBin();
-  if (!bin) throw new Error(`PostgreSQL server binaries not found under ${postgresRoot()}: apt-get install -y postgresql (.ci/run does, on CI)`);
+  if (!bin)
+    throw new Error(
+      `PostgreSQL server binaries not found under ${postgresRoot()}: apt-get install -y postgresql (.ci/run does, on CI)`,
+    );
   const dir = mkdtempSync(path.join(tmpdir(), "headland-pg-"));
   chmodSync(dir, 0o777);
   const data = path.join(dir, "data");
-  execFileSync(...asPostgres(path.join(bin, "initdb"), ["-D", data, "-U", "headland", "--auth=trust", "-E", "UTF8"]), { stdio: "ignore" });
-  const [cmd, args] = asPostgres(path.join(bin, "postgres"), ["-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", dir, "-c", "fsync=off"]);
+  execFileSync(...asPostgres(path.join(bin, "initdb"), ["-D", data, "-U", "headland", "--auth=trust", "-E", "UTF8"]), {
+    stdio: "ignore",
+  });
+  const [cmd, args] = asPostgres(path.join(bin, "postgres"), [
+    "-D",
+    data,
+    "-p",
+    String(port),
+    "-h",
+    "127.0.0.1",
+    "-k",
+    dir,
+    "-c",
+    "fsync=off",
+  ]);
   const server = spawn(cmd, args, { stdio: "ignore" });
   const url = `postgres://headland@127.0.0.1:${port}/postgres`;
   const { Client } = await import("pg");

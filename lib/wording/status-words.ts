@@ -31,7 +31,8 @@ export const staffStatusSentences: Record<ConnectionStatus, string> = {
   processing: "Leaf is checking the credential with the provider; this takes a few seconds.",
   ok: "Leaf holds a working credential and the data is syncing.",
   reauth: "Access was revoked or expired. Ask the grower to reconnect: send them their invite link.",
-  missing_permission: "The account is missing permissions (for John Deere, often an organization not selected). Ask the grower to reconnect and allow everything.",
+  missing_permission:
+    "The account is missing permissions (for John Deere, often an organization not selected). Ask the grower to reconnect and allow everything.",
   unavailable: "The provider is having trouble; Leaf keeps trying. Nothing to do.",
   error: "This connection could not be saved or checked; the reason is below. Retry, or ask the grower to reconnect.",
 };

@@ -13,9 +13,12 @@ export const authenticateRoute = leafRoute(
   "/api/authenticate",
   async (req, sandbox) => {
     const body = parseOrHalt(credentials, await readJson(req));
-    const valid = sameSecret(body.username, sandboxLeafAccount.username) && sameSecret(body.password, sandboxLeafAccount.password);
+    const valid =
+      sameSecret(body.username, sandboxLeafAccount.username) && sameSecret(body.password, sandboxLeafAccount.password);
     if (!valid) return unauthorized("Bad credentials");
-    return json(200, { id_token: sandbox.state.leaf.sessions.issue(body.username, body.rememberMe ?? false, sandbox.keys.leafHmac) });
+    return json(200, {
+      id_token: sandbox.state.leaf.sessions.issue(body.username, body.rememberMe ?? false, sandbox.keys.leafHmac),
+    });
   },
   "public",
 );

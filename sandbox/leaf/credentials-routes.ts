@@ -1,6 +1,6 @@
-import type { Sandbox } from "../context";
-import { Halt, json, noContent, type Incoming } from "../http";
 import type { Catalog } from "../catalog";
+import type { Sandbox } from "../context";
+import { Halt, type Incoming, json, noContent } from "../http";
 import { selectOrganizationsUrl } from "../providers/organizations";
 import type { Route } from "../router";
 import { credentialView, type StoredCredential } from "./credentials";
@@ -34,7 +34,9 @@ function routesFor(kind: CredentialKind): Route[] {
       parseOrHalt(kind.body, raw);
       const { state, processingDelayMs } = sandbox;
       const credential = state.leaf.credentials.replace(userId, kind, raw as Record<string, string>, state.clock.now());
-      state.leaf.credentials.scheduleValidation(credential, processingDelayMs, () => validateCredential(state, credential));
+      state.leaf.credentials.scheduleValidation(credential, processingDelayMs, () =>
+        validateCredential(state, credential),
+      );
       return json(201, credentialView(credential));
     }),
     leafRoute("DELETE", base, (req, sandbox) => {
@@ -42,25 +44,34 @@ function routesFor(kind: CredentialKind): Route[] {
       return removed ? noContent() : notFound(`The user has no ${kind.id} credentials`);
     }),
     // Newest first; the log goes with the credential when it is deleted or replaced.
-    leafRoute("GET", `${base}/events`, (req, sandbox) => json(200, requireCredential(req, sandbox, kind.id).events.toReversed())),
+    leafRoute("GET", `${base}/events`, (req, sandbox) =>
+      json(200, requireCredential(req, sandbox, kind.id).events.toReversed()),
+    ),
   ];
   if (kind.hasStatusRoute) {
-    routes.push(leafRoute("GET", `${base}/status`, (req, sandbox) => json(200, { status: requireCredential(req, sandbox, kind.id).status })));
+    routes.push(
+      leafRoute("GET", `${base}/status`, (req, sandbox) =>
+        json(200, { status: requireCredential(req, sandbox, kind.id).status }),
+      ),
+    );
   }
   return routes;
 }
 
 // GET …/organizations/{JohnDeere|Trimble} — the organizations the grower shared with the client, and the rest.
-const organizationsRoute = (kind: CredentialKind, name: string) => leafRoute("GET", `${USERS}/{id}/organizations/${name}`, (req, sandbox) => {
-  const credential = requireCredential(req, sandbox, kind.id);
-  const grant = sandbox.state.providers.grants.get(credential.grantId ?? "");
-  const spec = sandbox.catalog.spec(kind.provider);
-  if (!grant || !spec.organizations) return json(200, { connected: [], notConnected: [] });
-  const managementUri = `${selectOrganizationsUrl(sandbox, spec, grant)}?grant=${encodeURIComponent(grant.id)}`;
-  const listed = (connected: boolean) =>
-    grant.organizations.filter((org) => grant.selectedOrganizationIds.has(org.id) === connected).map((org) => ({ ...org, managementUri }));
-  return json(200, { connected: listed(true), notConnected: listed(false) });
-});
+const organizationsRoute = (kind: CredentialKind, name: string) =>
+  leafRoute("GET", `${USERS}/{id}/organizations/${name}`, (req, sandbox) => {
+    const credential = requireCredential(req, sandbox, kind.id);
+    const grant = sandbox.state.providers.grants.get(credential.grantId ?? "");
+    const spec = sandbox.catalog.spec(kind.provider);
+    if (!grant || !spec.organizations) return json(200, { connected: [], notConnected: [] });
+    const managementUri = `${selectOrganizationsUrl(sandbox, spec, grant)}?grant=${encodeURIComponent(grant.id)}`;
+    const listed = (connected: boolean) =>
+      grant.organizations
+        .filter((org) => grant.selectedOrganizationIds.has(org.id) === connected)
+        .map((org) => ({ ...org, managementUri }));
+    return json(200, { connected: listed(true), notConnected: listed(false) });
+  });
 
 export const credentialRoutes = (catalog: Catalog): Route[] => [
   ...catalog.kinds.flatMap(routesFor),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { leafEvent, leafTimestamp, type LeafEvent } from "./events";
+import { type LeafEvent, leafEvent, leafTimestamp } from "./events";
 import type { CredentialKind } from "./kinds";
 
 export interface StoredCredential {
@@ -25,7 +25,15 @@ export interface StoredCredential {
 
 /** What Leaf's GET returns: secrets included, as real Leaf does (the app masks them). */
 export function credentialView(c: StoredCredential): Record<string, unknown> {
-  return { id: c.id, status: c.status, createdTime: c.createdTime, ...c.posted, accessToken: c.accessToken, refreshToken: c.refreshToken, scopes: c.scopes };
+  return {
+    id: c.id,
+    status: c.status,
+    createdTime: c.createdTime,
+    ...c.posted,
+    accessToken: c.accessToken,
+    refreshToken: c.refreshToken,
+    scopes: c.scopes,
+  };
 }
 
 const key = (userId: string, kind: string) => `${userId}/${kind}`;
@@ -67,11 +75,18 @@ export class CredentialStore {
   }
 
   removeUser(userId: string): void {
-    for (const credential of [...this.byKey.values()]) if (credential.userId === userId) this.remove(userId, credential.kind);
+    for (const credential of [...this.byKey.values()])
+      if (credential.userId === userId) this.remove(userId, credential.kind);
   }
 
   /** Every change of a credential goes through here, so each one leaves an event. */
-  record(credential: StoredCredential, status: string, statusCode: number, body: Record<string, string>, now: number): void {
+  record(
+    credential: StoredCredential,
+    status: string,
+    statusCode: number,
+    body: Record<string, string>,
+    now: number,
+  ): void {
     credential.status = status;
     credential.events.push(leafEvent(statusCode, body, now));
   }

@@ -2,7 +2,9 @@ import { z } from "zod";
 import type { LeafSource, Provider } from "@/lib/providers/types";
 
 const required = z
-  .string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string") })
+  .string({
+    error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string"),
+  })
   .min(1, "must not be empty");
 
 /** One of Leaf's credential kinds (`/users/{id}/{kind}-credentials`), derived from the provider's Leaf body. */

@@ -11,7 +11,12 @@ function requireBearer(req: Incoming, sandbox: Sandbox): void {
 }
 
 /** A Leaf route: counted as `leaf.METHOD pattern`, subject to Leaf faults, and behind a bearer token. */
-export function leafRoute(method: Route["method"], pattern: string, handle: Handler, access: "bearer" | "public" = "bearer"): Route {
+export function leafRoute(
+  method: Route["method"],
+  pattern: string,
+  handle: Handler,
+  access: "bearer" | "public" = "bearer",
+): Route {
   return {
     method,
     pattern,

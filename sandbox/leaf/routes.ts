@@ -4,4 +4,8 @@ import { authenticateRoute } from "./authenticate";
 import { credentialRoutes } from "./credentials-routes";
 import { userRoutes } from "./users-routes";
 
-export const leafRoutes = (catalog: Catalog): Route[] => [authenticateRoute, ...userRoutes, ...credentialRoutes(catalog)];
+export const leafRoutes = (catalog: Catalog): Route[] => [
+  authenticateRoute,
+  ...userRoutes,
+  ...credentialRoutes(catalog),
+];

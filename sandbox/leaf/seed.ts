@@ -18,7 +18,9 @@ export const seedRequest = (catalog: Catalog) =>
           email: z.email(),
           externalId: z.string().min(1).optional(),
           /** Leaf's status string per credential kind, e.g. { "john-deere": "UNAUTHENTICATED" }. */
-          credentials: z.partialRecord(z.enum(catalog.kinds.map((kind) => kind.id) as [string, ...string[]]), z.string().min(1)).default({}),
+          credentials: z
+            .partialRecord(z.enum(catalog.kinds.map((kind) => kind.id) as [string, ...string[]]), z.string().min(1))
+            .default({}),
         }),
       )
       .min(1)
@@ -49,7 +51,8 @@ export function seedUsers(state: State, request: SeedRequest): string[] {
       const kind = state.catalog.kind(kindId);
       const body = postedBody(kind, state.catalog.spec(kind.provider));
       if (!status || !kind.fieldFor.refreshToken) continue;
-      for (const field of [kind.fieldFor.accessToken, kind.fieldFor.refreshToken]) if (field) state.issued.add(body[field]!);
+      for (const field of [kind.fieldFor.accessToken, kind.fieldFor.refreshToken])
+        if (field) state.issued.add(body[field]!);
       const credential = state.leaf.credentials.replace(created.id, kind, body, now);
       if (status !== "PROCESSING") forceStatus(state, credential, status);
     }

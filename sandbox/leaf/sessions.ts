@@ -10,7 +10,10 @@ export class LeafSessions {
   /** Set by `/_sandbox/leaf/token-ttl` to test renewal before expiry. */
   ttlOverrideSeconds: number | undefined;
 
-  constructor(private readonly clock: Clock, private readonly issued: Set<string>) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly issued: Set<string>,
+  ) {}
 
   // Leaf documents 30 days with rememberMe and 24 hours without.
   issue(subject: string, rememberMe: boolean, key: Buffer): string {

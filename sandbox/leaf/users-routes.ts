@@ -5,13 +5,20 @@ import { badRequest, notFound, parseOrHalt, readJson } from "./problem";
 import { leafRoute, USERS } from "./route";
 import type { SortField, SortOrder } from "./users";
 
-const required = z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string") }).refine((value) => value.trim() !== "", "must not be blank");
+const required = z
+  .string({
+    error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a string"),
+  })
+  .refine((value) => value.trim() !== "", "must not be blank");
 const optional = z.string({ error: "must be a string" }).nullish();
 
 // Unknown fields (an `id`, a typo) are refused rather than ignored: the app must send exactly these.
 const newUser = z.strictObject({
   name: required,
-  email: z.email({ error: (issue) => (issue.input === undefined || issue.input === null ? "is required" : "must be a well-formed email address") }),
+  email: z.email({
+    error: (issue) =>
+      issue.input === undefined || issue.input === null ? "is required" : "must be a well-formed email address",
+  }),
   phone: optional,
   address: optional,
   externalId: optional,
@@ -24,7 +31,8 @@ function readSort(values: string[]): SortOrder[] {
   return values.map((value) => {
     const [field, direction = "asc", ...rest] = value.split(",");
     const known = sortFields.find((f) => f === field);
-    if (!known || rest.length || (direction !== "asc" && direction !== "desc")) throw new Halt(badRequest(`Invalid sort: ${value}`));
+    if (!known || rest.length || (direction !== "asc" && direction !== "desc"))
+      throw new Halt(badRequest(`Invalid sort: ${value}`));
     return { field: known, direction };
   });
 }
@@ -32,7 +40,8 @@ function readSort(values: string[]): SortOrder[] {
 function readInt(value: string | null, fallback: number, name: string, min: number, max: number): number {
   if (value === null) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new Halt(badRequest(`${name} must be an integer from ${min} to ${max}`));
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new Halt(badRequest(`${name} must be an integer from ${min} to ${max}`));
   return n;
 }
 

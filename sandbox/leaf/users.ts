@@ -84,7 +84,12 @@ export class UserDirectory {
     let users = this.candidates(filters.email);
     const { name, externalId, email } = filters;
     if (name !== undefined || externalId !== undefined || email !== undefined) {
-      users = users.filter((u) => (name === undefined || u.name === name) && (externalId === undefined || u.externalId === externalId) && (email === undefined || u.email === email));
+      users = users.filter(
+        (u) =>
+          (name === undefined || u.name === name) &&
+          (externalId === undefined || u.externalId === externalId) &&
+          (email === undefined || u.email === email),
+      );
     }
     if (!isCreationOrder(sort)) users = [...users].sort(compareBy(sort));
     else if (sort[0]!.direction === "desc") users = [...users].reverse();

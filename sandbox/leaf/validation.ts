@@ -16,11 +16,13 @@ function tryWithProvider(state: State, credential: StoredCredential): Verdict {
     return { statusCode: 401, body: { error: "invalid_client", error_description: "Client authentication failed" } };
   }
   for (const [field, option] of Object.entries(kind.secretFields)) {
-    if (!sameSecret(posted[field] ?? "", client.secrets[option] ?? "")) return { statusCode: 403, body: { message: `The ${field} is not valid for this client` } };
+    if (!sameSecret(posted[field] ?? "", client.secrets[option] ?? ""))
+      return { statusCode: 403, body: { message: `The ${field} is not valid for this client` } };
   }
   // In process rather than over HTTP: Leaf's own refreshes must not show up in the app's call counts or faults.
   const refreshed = state.providers.refresh(spec, client.clientId, credential.refreshToken, null);
-  if ("error" in refreshed) return { statusCode: 400, body: { error: refreshed.error, error_description: refreshed.description } };
+  if ("error" in refreshed)
+    return { statusCode: 400, body: { error: refreshed.error, error_description: refreshed.description } };
   return { tokens: refreshed };
 }
 
@@ -77,11 +79,21 @@ export function revokeCredential(state: State, credential: StoredCredential): vo
   state.leaf.credentials.record(credential, "UNAUTHENTICATED", 401, body, state.clock.now());
 }
 
-const forcedStatusCodes: Record<string, number> = { UNAUTHENTICATED: 401, MISSING_PERMISSION: 403, TEMPORARILY_UNAVAILABLE: 503 };
+const forcedStatusCodes: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  MISSING_PERMISSION: 403,
+  TEMPORARILY_UNAVAILABLE: 503,
+};
 
 /** A status set by a test; it sticks until the next POST. */
 export function forceStatus(state: State, credential: StoredCredential, status: string): void {
   state.leaf.credentials.cancelValidation(credential);
   credential.followsGrant = false;
-  state.leaf.credentials.record(credential, status, forcedStatusCodes[status] ?? 200, { message: `Status changed to ${status}` }, state.clock.now());
+  state.leaf.credentials.record(
+    credential,
+    status,
+    forcedStatusCodes[status] ?? 200,
+    { message: `Status changed to ${status}` },
+    state.clock.now(),
+  );
 }

@@ -1,9 +1,9 @@
 import type { Sandbox } from "../context";
-import { html, mediaType, redirect, repeatedNames, withQuery, type Incoming, type Reply } from "../http";
+import { html, type Incoming, mediaType, type Reply, redirect, repeatedNames, withQuery } from "../http";
 import { consentPage, errorPage } from "../pages";
 import { readPkce } from "./pkce";
 import { isRegisteredRedirectUri } from "./redirect-uris";
-import { registeredClient, type ProviderSpec } from "./spec";
+import { type ProviderSpec, registeredClient } from "./spec";
 
 interface AuthorizeRequest {
   clientId: string;
@@ -26,14 +26,22 @@ function errorRedirect(redirectUri: string, state: string | null, error: string,
 }
 
 /** The client and its redirect URI, checked first: only then may errors travel by redirect. */
-function trustedTarget(spec: ProviderSpec, params: URLSearchParams, sandbox: Sandbox): { clientId: string; redirectUri: string } | { message: string } {
+function trustedTarget(
+  spec: ProviderSpec,
+  params: URLSearchParams,
+  sandbox: Sandbox,
+): { clientId: string; redirectUri: string } | { message: string } {
   const repeated = repeatedNames(params);
   const clientId = params.get("client_id");
   if (!clientId || !registeredClient(spec, clientId) || repeated.includes("client_id")) {
     return { message: `The application (client_id) is missing or not registered with ${spec.name}.` };
   }
   const redirectUri = params.get("redirect_uri");
-  if (!redirectUri || repeated.includes("redirect_uri") || !isRegisteredRedirectUri(spec, redirectUri, sandbox.extraRedirectUris)) {
+  if (
+    !redirectUri ||
+    repeated.includes("redirect_uri") ||
+    !isRegisteredRedirectUri(spec, redirectUri, sandbox.extraRedirectUris)
+  ) {
     return { message: "The redirect_uri is missing or not registered for this application." };
   }
   return { clientId, redirectUri };
@@ -44,7 +52,10 @@ function checkRequest(spec: ProviderSpec, params: URLSearchParams, sandbox: Sand
   if ("message" in target) return { kind: "page", message: target.message };
   const { clientId, redirectUri } = target;
   const state = params.get("state");
-  const fail = (error: string, description: string): Checked => ({ kind: "redirect", reply: errorRedirect(redirectUri, state, error, description) });
+  const fail = (error: string, description: string): Checked => ({
+    kind: "redirect",
+    reply: errorRedirect(redirectUri, state, error, description),
+  });
   const repeated = repeatedNames(params);
   if (repeated.length) return fail("invalid_request", `Repeated parameter: ${repeated.join(", ")}`);
   const responseType = params.get("response_type");
@@ -59,7 +70,17 @@ function checkRequest(spec: ProviderSpec, params: URLSearchParams, sandbox: Sand
   if (scopeError) return fail("invalid_scope", scopeError);
   const pkce = readPkce(params, spec.pkce === "required");
   if ("error" in pkce) return fail("invalid_request", pkce.error);
-  return { kind: "ok", request: { clientId, redirectUri, state, scopes, challenge: pkce.challenge, nonce: params.get("nonce") ?? undefined } };
+  return {
+    kind: "ok",
+    request: {
+      clientId,
+      redirectUri,
+      state,
+      scopes,
+      challenge: pkce.challenge,
+      nonce: params.get("nonce") ?? undefined,
+    },
+  };
 }
 
 const rejected = (message: string) => html(400, errorPage("Sign-in request rejected (sandbox)", message));
@@ -70,12 +91,22 @@ export function showConsent(spec: ProviderSpec, req: Incoming, sandbox: Sandbox)
   if (checked.kind === "page") return rejected(checked.message);
   if (checked.kind === "redirect") return checked.reply;
   const fields = [...req.query].filter(([name]) => name !== "decision");
-  return html(200, consentPage({ providerName: spec.name, clientId: checked.request.clientId, scopes: checked.request.scopes, action: spec.paths.authorize, fields }));
+  return html(
+    200,
+    consentPage({
+      providerName: spec.name,
+      clientId: checked.request.clientId,
+      scopes: checked.request.scopes,
+      action: spec.paths.authorize,
+      fields,
+    }),
+  );
 }
 
 // POST: the grower's Allow or Deny. The posted parameters are untrusted and go through the same checks.
 export async function decideConsent(spec: ProviderSpec, req: Incoming, sandbox: Sandbox): Promise<Reply> {
-  if (mediaType(req.headers) !== "application/x-www-form-urlencoded") return rejected("The consent form was not submitted as a form.");
+  if (mediaType(req.headers) !== "application/x-www-form-urlencoded")
+    return rejected("The consent form was not submitted as a form.");
   const form = new URLSearchParams(await req.text());
   const decision = form.get("decision");
   form.delete("decision");
@@ -83,10 +114,14 @@ export async function decideConsent(spec: ProviderSpec, req: Incoming, sandbox: 
   if (checked.kind === "page") return rejected(checked.message);
   if (checked.kind === "redirect") return checked.reply;
   const { request } = checked;
-  if (decision === "deny") return errorRedirect(request.redirectUri, request.state, "access_denied", "The user denied access");
+  if (decision === "deny")
+    return errorRedirect(request.redirectUri, request.state, "access_denied", "The user denied access");
   if (decision !== "allow") return rejected("Choose Allow or Deny.");
   const providers = sandbox.state.providers;
   const grant = providers.createGrant(spec, request.clientId, request.scopes);
-  const code = providers.issueCode(spec, grant, request.redirectUri, { challenge: request.challenge, nonce: request.nonce });
+  const code = providers.issueCode(spec, grant, request.redirectUri, {
+    challenge: request.challenge,
+    nonce: request.nonce,
+  });
   return redirect(withQuery(request.redirectUri, { code, state: request.state }));
 }

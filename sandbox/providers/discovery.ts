@@ -10,7 +10,14 @@ const issuer = (sandbox: Sandbox, spec: ProviderSpec) => `${sandbox.url}${spec.p
 /** An OpenID provider's id_token (Trimble's), signed with the sandbox's key. */
 export function idToken(sandbox: Sandbox, spec: ProviderSpec, tokens: TokenSet): string {
   const iat = Math.floor(sandbox.state.clock.now() / 1000);
-  const claims = { iss: issuer(sandbox, spec), aud: tokens.grant.clientId, sub: tokens.grant.subject, iat, exp: iat + 3600, ...(tokens.nonce ? { nonce: tokens.nonce } : {}) };
+  const claims = {
+    iss: issuer(sandbox, spec),
+    aud: tokens.grant.clientId,
+    sub: tokens.grant.subject,
+    iat,
+    exp: iat + 3600,
+    ...(tokens.nonce ? { nonce: tokens.nonce } : {}),
+  };
   const { privateKey, kid } = sandbox.keys.idToken;
   const token = signRs256(claims, privateKey, kid);
   sandbox.state.issued.add(token);
@@ -37,7 +44,11 @@ export function discoveryRoutes(spec: ProviderSpec): Route[] {
         token_endpoint_auth_methods_supported: ["client_secret_basic"],
         ...(spec.pkce === "required" ? { code_challenge_methods_supported: ["S256"] } : {}),
         ...(openid
-          ? { jwks_uri: `${issuer(sandbox, spec)}/.well-known/jwks.json`, subject_types_supported: ["public"], id_token_signing_alg_values_supported: ["RS256"] }
+          ? {
+              jwks_uri: `${issuer(sandbox, spec)}/.well-known/jwks.json`,
+              subject_types_supported: ["public"],
+              id_token_signing_alg_values_supported: ["RS256"],
+            }
           : {}),
       }),
   };

@@ -73,11 +73,25 @@ export class ProviderStore {
   private readonly tokens = new Map<string, IssuedToken>();
   private readonly newestGrantByClient = new Map<string, string>();
 
-  constructor(private readonly clock: Clock, private readonly issued: Set<string>) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly issued: Set<string>,
+  ) {}
 
   createGrant(spec: ProviderSpec, clientId: string, scopes: string[]): Grant {
-    const organizations = (spec.organizations?.names ?? []).map((name) => ({ id: String(randomInt(100_000, 1_000_000)), name }));
-    const grant = { id: randomUUID(), provider: spec.id, clientId, subject: randomUUID(), scopes, organizations, selectedOrganizationIds: new Set<string>() };
+    const organizations = (spec.organizations?.names ?? []).map((name) => ({
+      id: String(randomInt(100_000, 1_000_000)),
+      name,
+    }));
+    const grant = {
+      id: randomUUID(),
+      provider: spec.id,
+      clientId,
+      subject: randomUUID(),
+      scopes,
+      organizations,
+      selectedOrganizationIds: new Set<string>(),
+    };
     this.grants.set(grant.id, grant);
     this.newestGrantByClient.set(clientId, grant.id);
     return grant;
@@ -87,10 +101,22 @@ export class ProviderStore {
     return this.grants.get(this.newestGrantByClient.get(clientId) ?? "");
   }
 
-  issueCode(spec: ProviderSpec, grant: Grant, redirectUri: string, extras: { challenge?: string; nonce?: string }): string {
+  issueCode(
+    spec: ProviderSpec,
+    grant: Grant,
+    redirectUri: string,
+    extras: { challenge?: string; nonce?: string },
+  ): string {
     const code = this.remember(`${spec.tokenPrefix}_code_`);
     const expiresAt = this.clock.now() + spec.lifetimes.codeSeconds * 1000;
-    this.codes.set(code, { grantId: grant.id, clientId: grant.clientId, redirectUri, ...extras, expiresAt, used: false });
+    this.codes.set(code, {
+      grantId: grant.id,
+      clientId: grant.clientId,
+      redirectUri,
+      ...extras,
+      expiresAt,
+      used: false,
+    });
     return code;
   }
 
@@ -104,10 +130,13 @@ export class ProviderStore {
     }
     code.used = true;
     if (code.expiresAt <= this.clock.now()) return invalidGrant("The authorization code has expired");
-    if (code.redirectUri !== input.redirectUri) return invalidGrant("redirect_uri does not match the authorization request");
+    if (code.redirectUri !== input.redirectUri)
+      return invalidGrant("redirect_uri does not match the authorization request");
     if (code.challenge && !input.verifier) return invalidGrant("code_verifier is required");
-    if (code.challenge && !verifierMatches(input.verifier ?? "", code.challenge)) return invalidGrant("code_verifier does not match the code_challenge");
-    if (!code.challenge && input.verifier) return invalidGrant("code_verifier sent for a code issued without code_challenge");
+    if (code.challenge && !verifierMatches(input.verifier ?? "", code.challenge))
+      return invalidGrant("code_verifier does not match the code_challenge");
+    if (!code.challenge && input.verifier)
+      return invalidGrant("code_verifier sent for a code issued without code_challenge");
     const grant = this.grants.get(code.grantId)!;
     return { ...this.issueTokens(spec, grant, input.code, grant.scopes, grant.scopes), nonce: code.nonce };
   }
@@ -117,7 +146,8 @@ export class ProviderStore {
     const token = this.liveToken(spec, refreshToken, "refresh");
     if (!token || token.clientId !== clientId) return invalidGrant("The refresh token is invalid, expired or revoked");
     const requested = scope === null ? token.scopes : scope.split(" ").filter(Boolean);
-    if (requested.some((s) => !token.scopes.includes(s))) return { error: "invalid_scope", description: "scope exceeds the original grant" };
+    if (requested.some((s) => !token.scopes.includes(s)))
+      return { error: "invalid_scope", description: "scope exceeds the original grant" };
     const grant = this.grants.get(token.grantId)!;
     if (!spec.rotatesRefreshToken) {
       const accessToken = this.mint(spec, "access", grant, token.family, requested);
@@ -130,13 +160,20 @@ export class ProviderStore {
   /** A token that is still good: known, not revoked, not expired. */
   liveToken(spec: ProviderSpec, value: string, kind: IssuedToken["kind"]): IssuedToken | undefined {
     const token = this.tokens.get(value);
-    const live = token && token.provider === spec.id && token.kind === kind && !token.revoked && token.expiresAt > this.clock.now();
+    const live =
+      token &&
+      token.provider === spec.id &&
+      token.kind === kind &&
+      !token.revoked &&
+      token.expiresAt > this.clock.now();
     return live ? token : undefined;
   }
 
   /** Refresh tokens issued under a grant, first-issued first: the first is the code exchange's, what the client got. */
   refreshTokensOf(grantId: string): string[] {
-    return [...this.tokens].filter(([, token]) => token.grantId === grantId && token.kind === "refresh").map(([value]) => value);
+    return [...this.tokens]
+      .filter(([, token]) => token.grantId === grantId && token.kind === "refresh")
+      .map(([value]) => value);
   }
 
   /** The grower withdrew consent at the provider: nothing issued under the grant works any more. */
@@ -154,16 +191,33 @@ export class ProviderStore {
     for (const token of this.tokens.values()) if (matches(token)) token.revoked = true;
   }
 
-  private issueTokens(spec: ProviderSpec, grant: Grant, family: string, scopes: string[], refreshScopes: string[]): TokenSet {
+  private issueTokens(
+    spec: ProviderSpec,
+    grant: Grant,
+    family: string,
+    scopes: string[],
+    refreshScopes: string[],
+  ): TokenSet {
     const accessToken = this.mint(spec, "access", grant, family, scopes);
-    const refreshToken = spec.issuesRefreshToken(refreshScopes) ? this.mint(spec, "refresh", grant, family, refreshScopes) : undefined;
+    const refreshToken = spec.issuesRefreshToken(refreshScopes)
+      ? this.mint(spec, "refresh", grant, family, refreshScopes)
+      : undefined;
     return { grant, accessToken, expiresIn: spec.lifetimes.accessTokenSeconds, refreshToken, scopes };
   }
 
   private mint(spec: ProviderSpec, kind: IssuedToken["kind"], grant: Grant, family: string, scopes: string[]): string {
     const value = this.remember(`${spec.tokenPrefix}_${kind === "access" ? "at" : "rt"}_`);
     const lifetime = kind === "access" ? spec.lifetimes.accessTokenSeconds : spec.lifetimes.refreshTokenSeconds;
-    this.tokens.set(value, { kind, provider: spec.id, grantId: grant.id, clientId: grant.clientId, family, scopes, expiresAt: this.clock.now() + lifetime * 1000, revoked: false });
+    this.tokens.set(value, {
+      kind,
+      provider: spec.id,
+      grantId: grant.id,
+      clientId: grant.clientId,
+      family,
+      scopes,
+      expiresAt: this.clock.now() + lifetime * 1000,
+      revoked: false,
+    });
     return value;
   }
 

@@ -1,10 +1,10 @@
 import type { Sandbox } from "../context";
-import { html, json, mediaType, redirect, type Incoming, type Reply } from "../http";
+import { html, type Incoming, json, mediaType, type Reply, redirect } from "../http";
 import { errorPage, messagePage, organizationsPage } from "../pages";
 import type { Route } from "../router";
 import type { Grant } from "./grants";
 import { isAllowedReturnUri } from "./redirect-uris";
-import { registeredClient, type ProviderSpec } from "./spec";
+import { type ProviderSpec, registeredClient } from "./spec";
 
 const axiom = "application/vnd.deere.axiom.v3+json";
 
@@ -21,9 +21,11 @@ function apiError(status: number, message: string, headers: Record<string, strin
 function listOrganizations(spec: ProviderSpec, req: Incoming, sandbox: Sandbox): Reply {
   const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
   const token = bearer ? sandbox.state.providers.liveToken(spec, bearer, "access") : undefined;
-  if (!token) return apiError(401, "Invalid or expired access token", { "www-authenticate": 'Bearer error="invalid_token"' });
+  if (!token)
+    return apiError(401, "Invalid or expired access token", { "www-authenticate": 'Bearer error="invalid_token"' });
   if (!(req.headers.accept ?? "").includes(axiom)) return apiError(406, `Accept must be ${axiom}`);
-  if (!token.scopes.includes("org1") && !token.scopes.includes("org2")) return apiError(403, "The org1 or org2 scope is required");
+  if (!token.scopes.includes("org1") && !token.scopes.includes("org2"))
+    return apiError(403, "The org1 or org2 scope is required");
   const grant = sandbox.state.providers.grants.get(token.grantId)!;
   const unconnected = grant.selectedOrganizationIds.size === 0;
   const values = grant.organizations.map((org) => ({
@@ -49,11 +51,17 @@ function findGrant(sandbox: Sandbox, clientId: string, grantId: string | null): 
   return grant?.clientId === clientId ? grant : undefined;
 }
 
-function readPageRequest(spec: ProviderSpec, req: Incoming, sandbox: Sandbox, params: URLSearchParams): { grant: Grant; returnUri: string | null } | Reply {
+function readPageRequest(
+  spec: ProviderSpec,
+  req: Incoming,
+  sandbox: Sandbox,
+  params: URLSearchParams,
+): { grant: Grant; returnUri: string | null } | Reply {
   const client = registeredClient(spec, req.params.clientId);
   if (!client) return rejected(`This application is not registered with ${spec.name}.`);
   const returnUri = params.get("redirect_uri");
-  if (returnUri !== null && !isAllowedReturnUri(returnUri, sandbox.extraRedirectUris)) return rejected("The redirect_uri is not allowed.");
+  if (returnUri !== null && !isAllowedReturnUri(returnUri, sandbox.extraRedirectUris))
+    return rejected("The redirect_uri is not allowed.");
   const grant = findGrant(sandbox, client.clientId, params.get("grant"));
   if (!grant) return rejected(`There is no ${spec.name} consent for this application yet.`);
   return { grant, returnUri };
@@ -63,13 +71,20 @@ function showPage(spec: ProviderSpec, req: Incoming, sandbox: Sandbox): Reply {
   const found = readPageRequest(spec, req, sandbox, req.query);
   if ("status" in found) return found;
   const { grant, returnUri } = found;
-  const organizations = grant.organizations.map((org) => ({ ...org, selected: grant.selectedOrganizationIds.has(org.id) }));
-  const fields: [string, string][] = [["grant", grant.id], ...(returnUri ? [["redirect_uri", returnUri] as [string, string]] : [])];
+  const organizations = grant.organizations.map((org) => ({
+    ...org,
+    selected: grant.selectedOrganizationIds.has(org.id),
+  }));
+  const fields: [string, string][] = [
+    ["grant", grant.id],
+    ...(returnUri ? [["redirect_uri", returnUri] as [string, string]] : []),
+  ];
   return html(200, organizationsPage({ action: req.path, organizations, fields }));
 }
 
 async function saveSelection(spec: ProviderSpec, req: Incoming, sandbox: Sandbox): Promise<Reply> {
-  if (mediaType(req.headers) !== "application/x-www-form-urlencoded") return rejected("The form was not submitted as a form.");
+  if (mediaType(req.headers) !== "application/x-www-form-urlencoded")
+    return rejected("The form was not submitted as a form.");
   const form = new URLSearchParams(await req.text());
   const found = readPageRequest(spec, req, sandbox, form);
   if ("status" in found) return found;
@@ -78,7 +93,9 @@ async function saveSelection(spec: ProviderSpec, req: Incoming, sandbox: Sandbox
   if (chosen.some((id) => !grant.organizations.some((org) => org.id === id))) return rejected("Unknown organization.");
   grant.selectedOrganizationIds = new Set(chosen);
   // Without a redirect_uri (reached from Leaf's managementUri) there is nowhere to return to.
-  return returnUri ? redirect(returnUri, 303) : html(200, messagePage("Organizations saved (sandbox)", "You can close this page."));
+  return returnUri
+    ? redirect(returnUri, 303)
+    : html(200, messagePage("Organizations saved (sandbox)", "You can close this page."));
 }
 
 /** The provider's organizations API and the page where the grower picks what to share (Deere's). */
@@ -86,8 +103,24 @@ export function organizationRoutes(spec: ProviderSpec): Route[] {
   if (!spec.organizations) return [];
   const { apiPath, selectPath } = spec.organizations;
   return [
-    { method: "GET", pattern: apiPath, name: `${spec.id}.organizations`, target: spec.id, handle: (req, sb) => listOrganizations(spec, req, sb) },
-    { method: "GET", pattern: selectPath, name: `${spec.id}.select-organizations`, handle: (req, sb) => showPage(spec, req, sb) },
-    { method: "POST", pattern: selectPath, name: `${spec.id}.select-organizations.submit`, handle: (req, sb) => saveSelection(spec, req, sb) },
+    {
+      method: "GET",
+      pattern: apiPath,
+      name: `${spec.id}.organizations`,
+      target: spec.id,
+      handle: (req, sb) => listOrganizations(spec, req, sb),
+    },
+    {
+      method: "GET",
+      pattern: selectPath,
+      name: `${spec.id}.select-organizations`,
+      handle: (req, sb) => showPage(spec, req, sb),
+    },
+    {
+      method: "POST",
+      pattern: selectPath,
+      name: `${spec.id}.select-organizations.submit`,
+      handle: (req, sb) => saveSelection(spec, req, sb),
+    },
   ];
 }

@@ -19,7 +19,9 @@ export function isRegisteredRedirectUri(spec: ProviderSpec, uri: string, extra: 
   if (extra.includes(uri)) return true;
   const url = parse(uri);
   if (!url || url.href !== uri || url.protocol !== "http:" || !loopbackHosts.has(url.hostname)) return false;
-  return !url.username && !url.password && !url.search && !url.hash && url.pathname === `/api/connect/${spec.id}/callback`;
+  return (
+    !url.username && !url.password && !url.search && !url.hash && url.pathname === `/api/connect/${spec.id}/callback`
+  );
 }
 
 /** Where Deere's organization page may send the grower back: the app on this machine, or a registered origin. */

@@ -35,7 +35,9 @@ export interface ProviderSpec {
 function scopeRule(grantable: readonly string[], exact: boolean): ProviderSpec["scopeError"] {
   if (exact) {
     return (scopes) =>
-      scopes.length === grantable.length && grantable.every((s) => scopes.includes(s)) ? undefined : `scope must be "${grantable.join(" ")}"`;
+      scopes.length === grantable.length && grantable.every((s) => scopes.includes(s))
+        ? undefined
+        : `scope must be "${grantable.join(" ")}"`;
   }
   return (scopes) => {
     const unknown = scopes.filter((scope) => !grantable.includes(scope));
@@ -45,8 +47,14 @@ function scopeRule(grantable: readonly string[], exact: boolean): ProviderSpec["
 
 export function specFrom(provider: Provider): ProviderSpec {
   const sandbox = provider.sandbox;
-  const options = Object.fromEntries(Object.entries(sandbox.options).filter((e): e is [string, string] => typeof e[1] === "string"));
-  const secrets = Object.fromEntries(Object.entries(provider.options).filter(([, spec]) => spec.secret).map(([key]) => [key, options[key]!]));
+  const options = Object.fromEntries(
+    Object.entries(sandbox.options).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+  const secrets = Object.fromEntries(
+    Object.entries(provider.options)
+      .filter(([, spec]) => spec.secret)
+      .map(([key]) => [key, options[key]!]),
+  );
   const grantable = sandbox.scopes.grantable(options);
   return {
     id: provider.id,
@@ -68,6 +76,9 @@ export function specFrom(provider: Provider): ProviderSpec {
   };
 }
 
-export function registeredClient(spec: ProviderSpec, clientId: string | null | undefined): RegisteredClient | undefined {
+export function registeredClient(
+  spec: ProviderSpec,
+  clientId: string | null | undefined,
+): RegisteredClient | undefined {
   return spec.client.clientId === clientId ? spec.client : undefined;
 }

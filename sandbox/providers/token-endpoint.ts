@@ -1,5 +1,5 @@
 import type { Sandbox } from "../context";
-import { json, mediaType, repeatedNames, type Incoming, type Reply } from "../http";
+import { type Incoming, json, mediaType, type Reply, repeatedNames } from "../http";
 import { authenticateClient } from "./client-auth";
 import { idToken } from "./discovery";
 import type { OAuthError, TokenSet } from "./grants";
@@ -26,7 +26,12 @@ function tokenResponse(spec: ProviderSpec, sandbox: Sandbox, tokens: TokenSet): 
   );
 }
 
-function grantTokens(spec: ProviderSpec, sandbox: Sandbox, clientId: string, form: URLSearchParams): TokenSet | OAuthError {
+function grantTokens(
+  spec: ProviderSpec,
+  sandbox: Sandbox,
+  clientId: string,
+  form: URLSearchParams,
+): TokenSet | OAuthError {
   const providers = sandbox.state.providers;
   const missing = (name: string): OAuthError => ({ error: "invalid_request", description: `${name} is required` });
   if (form.get("grant_type") === "authorization_code") {
@@ -50,7 +55,8 @@ export async function tokenEndpoint(spec: ProviderSpec, req: Incoming, sandbox: 
   const client = authenticateClient(spec, req.headers, form);
   if ("status" in client) return client;
   const repeated = repeatedNames(form);
-  if (repeated.length) return oauthError({ error: "invalid_request", description: `Repeated parameter: ${repeated.join(", ")}` });
+  if (repeated.length)
+    return oauthError({ error: "invalid_request", description: `Repeated parameter: ${repeated.join(", ")}` });
   const grantType = form.get("grant_type");
   if (!grantType) return oauthError({ error: "invalid_request", description: "grant_type is required" });
   if (grantType !== "authorization_code" && grantType !== "refresh_token") {

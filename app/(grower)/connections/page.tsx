@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
-import { ConnectionList } from "@/components/connection-list";
 import { ConnectOutcome } from "@/components/connect-outcome";
+import { ConnectionList } from "@/components/connection-list";
 import { SiteHeader } from "@/components/site-header";
 import { requireGrower } from "@/lib/auth/page-guards";
-import { liveConnections } from "@/lib/connections/snapshots";
 import { isConnectErrorCode } from "@/lib/connect/connect-error";
+import { liveConnections } from "@/lib/connections/snapshots";
 import { providers } from "@/lib/providers";
 
 export const metadata: Metadata = { title: "Your connections" };
 
-export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ConnectionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await requireGrower();
   const query = await searchParams;
   const initial = await liveConnections(viewer.leafUserId);
@@ -23,8 +27,13 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       <SiteHeader viewer={viewer} />
       <main className="mx-auto max-w-3xl px-4 py-8">
         <h1 className="text-2xl font-semibold">Your connections</h1>
-        <p className="mt-1 text-stone-600">Connect the accounts your farm uses so your advisors' tools can sync fields and machine data.</p>
-        <ConnectOutcome error={error && errorProvider ? { code: error, provider: errorProvider } : undefined} connected={connected} />
+        <p className="mt-1 text-stone-600">
+          Connect the accounts your farm uses so your advisors' tools can sync fields and machine data.
+        </p>
+        <ConnectOutcome
+          error={error && errorProvider ? { code: error, provider: errorProvider } : undefined}
+          connected={connected}
+        />
         <ConnectionList leafUserId={viewer.leafUserId} providers={catalog} initial={initial} canConnect />
       </main>
     </>

@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: "Growers" };
 // Statuses on screen refresh this often; the sweep decides how fresh they are.
 const refreshMs = 5_000;
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireStaff();
   const query = parseDashboardQuery(await searchParams);
   const [initial, history] = await Promise.all([dashboardData(query), recentHistory()]);

@@ -1,7 +1,7 @@
 // POST /api/growers: staff add a grower (creates the Leaf user) and get an invite link.
 import { z } from "zod";
-import { actorOf, apiError, staffChange } from "@/lib/http/api";
 import { addGrower } from "@/lib/growers/add-grower";
+import { actorOf, apiError, staffChange } from "@/lib/http/api";
 import { isLeafError } from "@/lib/leaf";
 
 const newGrower = z.object({
@@ -13,13 +13,19 @@ export async function POST(request: Request) {
   const viewer = await staffChange(request);
   if (viewer instanceof Response) return viewer;
   const input = newGrower.safeParse(await request.json().catch(() => undefined));
-  if (!input.success) return apiError(400, "invalid_input", input.error.issues[0]?.message ?? "Enter a name and an email.");
+  if (!input.success)
+    return apiError(400, "invalid_input", input.error.issues[0]?.message ?? "Enter a name and an email.");
   try {
     const { grower, invite } = await addGrower(input.data, actorOf(viewer));
-    return Response.json({ leafUserId: grower.leafUserId, name: grower.name, inviteUrl: invite.url, inviteExpiresAt: invite.expiresAt }, { status: 201 });
+    return Response.json(
+      { leafUserId: grower.leafUserId, name: grower.name, inviteUrl: invite.url, inviteExpiresAt: invite.expiresAt },
+      { status: 201 },
+    );
   } catch (error) {
-    if (isLeafError(error, "rejected")) return apiError(400, "leaf_rejected", `Leaf refused this grower: ${error.message}`);
-    if (isLeafError(error)) return apiError(503, "leaf_unavailable", "Leaf is not answering right now. Try again in a minute.");
+    if (isLeafError(error, "rejected"))
+      return apiError(400, "leaf_rejected", `Leaf refused this grower: ${error.message}`);
+    if (isLeafError(error))
+      return apiError(503, "leaf_unavailable", "Leaf is not answering right now. Try again in a minute.");
     throw error;
   }
 }

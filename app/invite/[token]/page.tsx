@@ -16,7 +16,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <>
           <h2 className="mt-6 text-lg font-medium">This invite link no longer works</h2>
           <p className="mt-2 text-stone-700">
-            Invite links last 7 days, and a new link replaces the old one. Ask the person who invited you to send a new link.
+            Invite links last 7 days, and a new link replaces the old one. Ask the person who invited you to send a new
+            link.
           </p>
         </>
       )}

@@ -17,16 +17,24 @@ export default async function GrowerPage({ params }: { params: Promise<{ leafUse
   const viewer = await requireStaff();
   const grower = await findGrower(decodeURIComponent((await params).leafUserId));
   if (!grower) notFound();
-  const [details, invite, trail] = await Promise.all([providerDetailsFor(grower.leafUserId), currentInvite(grower.id), auditTrail(grower.leafUserId)]);
+  const [details, invite, trail] = await Promise.all([
+    providerDetailsFor(grower.leafUserId),
+    currentInvite(grower.id),
+    auditTrail(grower.leafUserId),
+  ]);
 
   return (
     <>
       <SiteHeader viewer={viewer} />
       <main className="mx-auto max-w-4xl space-y-6 px-4 py-8">
         <div>
-          <Link href="/dashboard" className="text-sm text-field hover:underline">← All growers</Link>
+          <Link href="/dashboard" className="text-sm text-field hover:underline">
+            ← All growers
+          </Link>
           <h1 className="mt-2 text-2xl font-semibold">{grower.name}</h1>
-          <p className="text-stone-600">{grower.email || "No email"} · Leaf user <code className="text-sm">{grower.leafUserId}</code></p>
+          <p className="text-stone-600">
+            {grower.email || "No email"} · Leaf user <code className="text-sm">{grower.leafUserId}</code>
+          </p>
         </div>
         <GrowerActions leafUserId={grower.leafUserId} />
         <div className="rounded-xl border border-stone-200 bg-white p-4">
@@ -37,10 +45,14 @@ export default async function GrowerPage({ params }: { params: Promise<{ leafUse
           )}
         </div>
         <div className="grid gap-4">
-          {details.map((d) => <ProviderPanel key={d.provider.id} leafUserId={grower.leafUserId} details={d} />)}
+          {details.map((d) => (
+            <ProviderPanel key={d.provider.id} leafUserId={grower.leafUserId} details={d} />
+          ))}
         </div>
         <section aria-labelledby="audit-heading">
-          <h2 id="audit-heading" className="mb-2 text-lg font-semibold">Headland's record</h2>
+          <h2 id="audit-heading" className="mb-2 text-lg font-semibold">
+            Headland's record
+          </h2>
           <AuditTable lines={trail} />
         </section>
       </main>

@@ -1,20 +1,25 @@
 // GET /api/connect/{provider}: starts a consent flow for the signed-in grower.
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { audit } from "@/lib/audit";
 import { currentViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
+import { ConnectError } from "@/lib/connect/connect-error";
 import { connectFailure } from "@/lib/http/connect-failure";
 import { plainPage } from "@/lib/http/plain-page";
-import { authorizeUrl, redirectUriFor } from "@/lib/oauth/client";
-import { ConnectError } from "@/lib/connect/connect-error";
-import { beginTransaction } from "@/lib/oauth/transactions";
 import { safeReturnPath } from "@/lib/http/return-to";
+import { authorizeUrl, redirectUriFor } from "@/lib/oauth/client";
+import { beginTransaction } from "@/lib/oauth/transactions";
 import { findProvider } from "@/lib/providers";
 import { settingsFor } from "@/lib/providers/settings";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
   const provider = findProvider((await params).provider);
-  if (!provider) return plainPage(404, { title: "Unknown provider", sentence: "Headland does not connect to that service.", action: { label: "Back to your connections", href: "/connections" } });
+  if (!provider)
+    return plainPage(404, {
+      title: "Unknown provider",
+      sentence: "Headland does not connect to that service.",
+      action: { label: "Back to your connections", href: "/connections" },
+    });
   const viewer = await currentViewer();
   if (viewer?.role !== "grower") return connectFailure(new ConnectError("signed_out"), provider, {});
 
@@ -26,7 +31,18 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     pkce: provider.pkce(settings),
     returnTo: safeReturnPath(request.nextUrl.searchParams.get("returnTo")),
   });
-  await audit({ actor: `grower:${viewer.leafUserId}`, action: "consent", outcome: "started", leafUserId: viewer.leafUserId, provider: provider.id, correlationId });
-  const target = authorizeUrl(provider, settings, { redirectUri: redirectUriFor(config().appUrl, provider), state, codeChallenge });
+  await audit({
+    actor: `grower:${viewer.leafUserId}`,
+    action: "consent",
+    outcome: "started",
+    leafUserId: viewer.leafUserId,
+    provider: provider.id,
+    correlationId,
+  });
+  const target = authorizeUrl(provider, settings, {
+    redirectUri: redirectUriFor(config().appUrl, provider),
+    state,
+    codeChallenge,
+  });
   return NextResponse.redirect(target, 303);
 }

@@ -9,7 +9,12 @@ export async function POST(request: Request) {
   try {
     return Response.json(await importLeafUsers(leaf(), actorOf(viewer)));
   } catch (error) {
-    if (isLeafError(error)) return apiError(503, "leaf_unavailable", "Leaf is not answering right now; nothing more was imported. Try again in a minute.");
+    if (isLeafError(error))
+      return apiError(
+        503,
+        "leaf_unavailable",
+        "Leaf is not answering right now; nothing more was imported. Try again in a minute.",
+      );
     throw error;
   }
 }

@@ -1,21 +1,26 @@
 // GET /api/connect/{provider}/callback: the provider sends the grower back here after consent.
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { currentViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
+import { ConnectError } from "@/lib/connect/connect-error";
 import { deliverCredentials, nextStep } from "@/lib/connect/deliver";
 import { connectFailure } from "@/lib/http/connect-failure";
 import { plainPage } from "@/lib/http/plain-page";
-import { redirectUriFor } from "@/lib/oauth/client";
-import { ConnectError } from "@/lib/connect/connect-error";
-import { exchangeCode } from "@/lib/oauth/exchange";
 import { parseCallbackState } from "@/lib/oauth/callback-query";
-import { consumeTransaction, type ConsumedTransaction } from "@/lib/oauth/transactions";
+import { redirectUriFor } from "@/lib/oauth/client";
+import { exchangeCode } from "@/lib/oauth/exchange";
+import { type ConsumedTransaction, consumeTransaction } from "@/lib/oauth/transactions";
 import { findProvider } from "@/lib/providers";
 import { settingsFor } from "@/lib/providers/settings";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
   const provider = findProvider((await params).provider);
-  if (!provider) return plainPage(404, { title: "Unknown provider", sentence: "Headland does not connect to that service.", action: { label: "Back to your connections", href: "/connections" } });
+  if (!provider)
+    return plainPage(404, {
+      title: "Unknown provider",
+      sentence: "Headland does not connect to that service.",
+      action: { label: "Back to your connections", href: "/connections" },
+    });
   let transaction: ConsumedTransaction | undefined;
   try {
     const viewer = await currentViewer();
@@ -24,11 +29,18 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     transaction = await consumeTransaction(state, { provider: provider.id, sessionId: viewer.sid });
     const settings = settingsFor(provider);
     const tokens = await exchangeCode(provider, settings, {
-      callbackParams: request.nextUrl.searchParams, state, codeVerifier: transaction.codeVerifier, redirectUri: redirectUriFor(config().appUrl, provider),
+      callbackParams: request.nextUrl.searchParams,
+      state,
+      codeVerifier: transaction.codeVerifier,
+      redirectUri: redirectUriFor(config().appUrl, provider),
     });
     const outcome = await deliverCredentials(transaction.leafUserId, provider, tokens, transaction.correlationId);
     return NextResponse.redirect(await nextStep(provider, settings, tokens, outcome, transaction.returnTo), 303);
   } catch (error) {
-    return connectFailure(error, provider, { leafUserId: transaction?.leafUserId, correlationId: transaction?.correlationId, returnTo: transaction?.returnTo });
+    return connectFailure(error, provider, {
+      leafUserId: transaction?.leafUserId,
+      correlationId: transaction?.correlationId,
+      returnTo: transaction?.returnTo,
+    });
   }
 }

@@ -4,7 +4,10 @@ import { actorOf, apiError, foreignOrigin, viewerFor } from "@/lib/http/api";
 import { isLeafError } from "@/lib/leaf";
 import { findProvider } from "@/lib/providers";
 
-export async function DELETE(request: Request, { params }: { params: Promise<{ leafUserId: string; provider: string }> }) {
+export async function DELETE(
+  request: Request,
+  { params }: { params: Promise<{ leafUserId: string; provider: string }> },
+) {
   const refused = foreignOrigin(request);
   if (refused) return refused;
   const { leafUserId, provider: providerId } = await params;
@@ -15,7 +18,12 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ l
   try {
     await disconnect(leafUserId, provider, actorOf(viewer));
   } catch (error) {
-    if (isLeafError(error)) return apiError(503, "leaf_unavailable", `${provider.name} could not be disconnected because Leaf is not answering. Try again in a minute.`);
+    if (isLeafError(error))
+      return apiError(
+        503,
+        "leaf_unavailable",
+        `${provider.name} could not be disconnected because Leaf is not answering. Try again in a minute.`,
+      );
     throw error;
   }
   return new Response(null, { status: 204 });

@@ -1,9 +1,13 @@
 // POST /api/growers/{leafUserId}/deliveries/{provider}/retry: staff send a delivery Leaf refused back to the worker.
-import { retryDelivery } from "@/lib/outbox/deliveries";
+
 import { actorOf, apiError, staffChange } from "@/lib/http/api";
+import { retryDelivery } from "@/lib/outbox/deliveries";
 import { findProvider } from "@/lib/providers";
 
-export async function POST(request: Request, { params }: { params: Promise<{ leafUserId: string; provider: string }> }) {
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ leafUserId: string; provider: string }> },
+) {
   const viewer = await staffChange(request);
   if (viewer instanceof Response) return viewer;
   const { leafUserId, provider: providerId } = await params;
