@@ -14,6 +14,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { providers } from "@/lib/providers/registry";
 import { seedSandbox, seedUsers } from "@/lib/seeding/grower-mix";
 import { staffCookie } from "@/lib/seeding/staff-cookie";
 import { freePort } from "@/lib/testing/free-port";
@@ -101,7 +102,7 @@ async function seedAndSweep(sandboxUrl: string): Promise<void> {
   const wall = Date.now() - started;
   globalThis.fetch = realFetch;
   console.log(
-    `\nsweep: ${pass?.checked} connections (${growerCount} growers x 3 providers), ${sent.length} requests to Leaf, wall time ${seconds(wall)}`,
+    `\nsweep: ${pass?.checked} connections (${growerCount} growers x ${providers.length} providers), ${sent.length} requests to Leaf, wall time ${seconds(wall)}`,
   );
   console.log(
     `sweep: concurrency ${concurrency}, peak ${peakPerSecond(sent)} requests in any 1 s window, limit ${ratePerSecond}/s (HEADLAND_SWEEP_RATE_PER_SECOND)`,
@@ -156,13 +157,20 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charC
 function staticPage(data: {
   rows: { leafUserId: string; name: string; email: string; cells: { status: string }[]; lastChecked: string | null }[];
 }): string {
+  const cells = (r: (typeof data.rows)[number]) =>
+    r.cells.map((c) => `<td><span class="badge">${c.status}</span></td>`).join("");
   const rows = data.rows
     .map(
       (r) =>
-        `<tr><th scope="row"><a href="/growers/${r.leafUserId}">${escapeHtml(r.name)}</a><div>${escapeHtml(r.email)}</div></th>${r.cells.map((c) => `<td><span class="badge">${c.status}</span></td>`).join("")}<td>${r.lastChecked ?? "Never"}</td></tr>`,
+        `<tr><th scope="row"><a href="/growers/${r.leafUserId}">${escapeHtml(r.name)}</a>` +
+        `<div>${escapeHtml(r.email)}</div></th>${cells(r)}<td>${r.lastChecked ?? "Never"}</td></tr>`,
     )
     .join("");
-  return `<!doctype html><html><head><title>Growers</title></head><body><table><thead><tr><th>Grower</th><th>Climate FieldView</th><th>John Deere</th><th>Trimble</th><th>Last checked</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
+  const columns = providers.map((p) => `<th>${escapeHtml(p.name)}</th>`).join("");
+  return (
+    `<!doctype html><html><head><title>Growers</title></head><body><table><thead><tr><th>Grower</th>${columns}` +
+    `<th>Last checked</th></tr></thead><tbody>${rows}</tbody></table></body></html>`
+  );
 }
 
 async function measurePages(appUrl: string): Promise<void> {

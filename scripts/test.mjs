@@ -65,8 +65,32 @@ function counts() {
   return { passed, failed };
 }
 
+/** The security suite's own tally (e2e/security/), so a run says how many of its cases ran and passed. */
+function securityCounts() {
+  const tally = { ran: 0, passed: 0, skipped: 0 };
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      if (!spec.file?.startsWith("security/")) continue;
+      for (const test of spec.tests ?? []) {
+        if (test.status === "skipped") tally.skipped += 1;
+        else tally.ran += 1;
+        if (test.status === "expected" || test.status === "flaky") tally.passed += 1;
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  try {
+    for (const suite of JSON.parse(readFileSync(playwrightReport, "utf8")).suites ?? []) walk(suite);
+  } catch {
+    // No report: the overall count below already says the browser tests failed.
+  }
+  return tally;
+}
+
 const { passed, failed } = counts();
+const security = securityCounts();
 rmSync(reports, { recursive: true, force: true });
+console.log(`\nsecurity suite (e2e/security): ${security.ran} cases ran, ${security.passed} passed, ${security.skipped} skipped`);
 const ok = unitStatus === 0 && e2eStatus === 0 && failed === 0;
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);
