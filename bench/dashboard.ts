@@ -82,7 +82,8 @@ async function seedAndSweep(sandboxUrl: string): Promise<void> {
   const imported = await importLeafUsers(leaf(), "bench");
   const again = await importLeafUsers(leaf(), "bench");
   console.log(
-    `import: ${imported.added} growers in ${seconds(Date.now() - started)} (twice; the second run added ${again.added})`,
+    `import: ${imported.added} growers in ${seconds(Date.now() - started)} ` +
+      `(twice; the second run added ${again.added})`,
   );
 
   // Every request the sweep sends to Leaf, timed where it leaves this process.
@@ -102,10 +103,12 @@ async function seedAndSweep(sandboxUrl: string): Promise<void> {
   const wall = Date.now() - started;
   globalThis.fetch = realFetch;
   console.log(
-    `\nsweep: ${pass?.checked} connections (${growerCount} growers x ${providers.length} providers), ${sent.length} requests to Leaf, wall time ${seconds(wall)}`,
+    `\nsweep: ${pass?.checked} connections (${growerCount} growers x ${providers.length} providers), ` +
+      `${sent.length} requests to Leaf, wall time ${seconds(wall)}`,
   );
   console.log(
-    `sweep: concurrency ${concurrency}, peak ${peakPerSecond(sent)} requests in any 1 s window, limit ${ratePerSecond}/s (HEADLAND_SWEEP_RATE_PER_SECOND)`,
+    `sweep: concurrency ${concurrency}, peak ${peakPerSecond(sent)} requests in any 1 s window, ` +
+      `limit ${ratePerSecond}/s (HEADLAND_SWEEP_RATE_PER_SECOND)`,
   );
 
   await db.execute(sql`analyze`);
@@ -208,19 +211,25 @@ async function measurePages(appUrl: string): Promise<void> {
     const plain = await timeRequests(`${bareUrl}/dashboard${c.search}`, {});
     staticP50s.push(plain.p50);
     console.log(
-      `${c.label.padEnd(26)} | ${fmt(app.p50)} ${fmt(app.p95)} | ${fmt(plain.p50)} ${fmt(plain.p95)} | ${ratio(app.p50, plain.p50)} ${ratio(app.p95, plain.p95)} | ${ratio(app.p50, floor.p50)} ${ratio(app.p95, floor.p95)}   (${app.bytes} vs ${plain.bytes} bytes)`,
+      `${c.label.padEnd(26)} | ${fmt(app.p50)} ${fmt(app.p95)} | ${fmt(plain.p50)} ${fmt(plain.p95)} | ` +
+        `${ratio(app.p50, plain.p50)} ${ratio(app.p95, plain.p95)} | ` +
+        `${ratio(app.p50, floor.p50)} ${ratio(app.p95, floor.p95)}` +
+        `   (${app.bytes} vs ${plain.bytes} bytes)`,
     );
   }
   // Where the time goes: the same data as JSON, without rendering the page.
   const json = await timeRequests(`${appUrl}/api/dashboard`, headers);
   console.log(
-    `(GET /api/dashboard, the first page's data without the page: p50 ${json.p50.toFixed(2)} ms, p95 ${json.p95.toFixed(2)} ms;`,
+    "(GET /api/dashboard, the first page's data without the page: " +
+      `p50 ${json.p50.toFixed(2)} ms, p95 ${json.p95.toFixed(2)} ms;`,
   );
   console.log(
-    ` GET /signin, a page with no data from the same server: p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms,`,
+    " GET /signin, a page with no data from the same server: " +
+      `p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms,`,
   );
   console.log(
-    ` itself ${ratio(floor.p50, Math.min(...staticP50s)).trim()}x the fastest static p50 above: the floor under every page this server renders)`,
+    ` itself ${ratio(floor.p50, Math.min(...staticP50s)).trim()}x the fastest static p50 above: ` +
+      "the floor under every page this server renders)",
   );
   bare.close();
 }

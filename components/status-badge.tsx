@@ -16,7 +16,9 @@ const colors: Record<ConnectionStatus, string> = {
 export function StatusBadge({ status }: { status: ConnectionStatus }) {
   return (
     <span
-      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${colors[status]}`}
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${
+        colors[status]
+      }`}
     >
       {statusWords[status]}
     </span>

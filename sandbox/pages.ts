@@ -48,7 +48,8 @@ export function consentPage(page: ConsentPage): string {
   const scopes = page.scopes.map((scope) => `<code>${escapeHtml(scope)}</code>`).join(", ");
   return layout(
     `Sign in to ${page.providerName} (sandbox)`,
-    `<p><strong>${escapeHtml(page.clientId)}</strong> asks for access to your ${escapeHtml(page.providerName)} account: ${scopes}.</p>
+    `<p><strong>${escapeHtml(page.clientId)}</strong> asks for access to your ${escapeHtml(page.providerName)}
+account: ${scopes}.</p>
 <form method="post" action="${escapeHtml(page.action)}">
 ${hiddenFields(page.fields)}
 <div class="actions">
@@ -70,7 +71,9 @@ export function organizationsPage(page: OrganizationsPage): string {
   const boxes = page.organizations
     .map(({ id, name, selected }) => {
       const inputId = `org-${escapeHtml(id)}`;
-      return `<label for="${inputId}"><input type="checkbox" id="${inputId}" name="organization" value="${escapeHtml(id)}"${selected ? " checked" : ""}> ${escapeHtml(name)}</label>`;
+      const checked = selected ? " checked" : "";
+      const box = `<input type="checkbox" id="${inputId}" name="organization" value="${escapeHtml(id)}"${checked}>`;
+      return `<label for="${inputId}">${box} ${escapeHtml(name)}</label>`;
     })
     .join("\n");
   return layout(

@@ -321,7 +321,8 @@ describe("John Deere organizations", () => {
 
   it("refuses a return address off this machine", async () => {
     await connect(sandbox.url, "john-deere");
-    const url = `${sandbox.url}/deere/connections/${clientOf("john-deere").clientId}/select-organizations?redirect_uri=${encodeURIComponent("https://evil.example/")}`;
+    const page = `${sandbox.url}/deere/connections/${clientOf("john-deere").clientId}/select-organizations`;
+    const url = `${page}?redirect_uri=${encodeURIComponent("https://evil.example/")}`;
     expect((await fetch(url)).status).toBe(400);
   });
 });

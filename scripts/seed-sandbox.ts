@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const ids = await seedSandbox(sandboxUrl, seedUsers(count, Date.now().toString(36), Date.now() % 2 ** 31));
   console.log(
-    `Seeded ${ids.length} Leaf users with credentials into the sandbox at ${sandboxUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    `Seeded ${ids.length} Leaf users with credentials into the sandbox at ${sandboxUrl} ` +
+      `in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
 
   const cookie = await staffCookie(
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   if (!imported.ok) throw new Error(`import answered ${imported.status}: ${await imported.text()}`);
   const { seen, added } = (await imported.json()) as { seen: number; added: number };
   console.log(
-    `Headland imported ${added} new growers (${seen} Leaf users in all). The dashboard fills in as the sweep checks them.`,
+    `Headland imported ${added} new growers (${seen} Leaf users in all). ` +
+      "The dashboard fills in as the sweep checks them.",
   );
 }
 

@@ -93,11 +93,14 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
           type="button"
           aria-pressed={attentionOnly}
           onClick={() => show({ status: attentionOnly ? undefined : "attention" })}
-          className={`rounded-lg border px-3 py-2 text-sm font-medium ${attentionOnly ? "border-red-700 bg-red-700 text-white" : "border-stone-300 bg-white text-stone-800"}`}
+          className={`rounded-lg border px-3 py-2 text-sm font-medium ${
+            attentionOnly ? "border-red-700 bg-red-700 text-white" : "border-stone-300 bg-white text-stone-800"
+          }`}
         >
           Needs attention
         </button>
-        {/* Labels point at their selects rather than wrapping them, so an option's words never join the label's name. */}
+        {/* Labels point at their selects rather than wrapping them, so an option's words never join the
+            label's name. */}
         <div>
           <label htmlFor={`${id}-status`} className="block text-sm font-medium">
             Status

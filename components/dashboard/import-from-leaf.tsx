@@ -22,7 +22,8 @@ export function ImportFromLeaf() {
     const added = Number(outcome.body.added);
     const already = Number(outcome.body.seen) - added;
     setDone(
-      `${count(added)} new ${added === 1 ? "grower" : "growers"} imported; ${count(already)} were already here. Their statuses fill in as Headland checks them.`,
+      `${count(added)} new ${added === 1 ? "grower" : "growers"} imported; ${count(already)} were already here. ` +
+        "Their statuses fill in as Headland checks them.",
     );
     router.refresh();
   }

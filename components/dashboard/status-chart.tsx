@@ -20,9 +20,10 @@ function ProviderChart({ name, points, today }: { name: string; points: HistoryP
   const max = Math.max(1, ...points.flatMap((p) => lines.map((l) => p.counts[l.group])));
   const y = (n: number) => height - 2 - (n / max) * (height - 4);
   const latest = points.at(-1);
-  const label = latest
-    ? `${name}, last 30 days. Latest (${latest.day}): ${lines.map((l) => `${latest.counts[l.group]} ${groupWords[l.group].toLowerCase()}`).join(", ")}.`
-    : `${name}: no history yet.`;
+  const latestCounts = latest
+    ? lines.map((l) => `${latest.counts[l.group]} ${groupWords[l.group].toLowerCase()}`).join(", ")
+    : "";
+  const label = latest ? `${name}, last 30 days. Latest (${latest.day}): ${latestCounts}.` : `${name}: no history yet.`;
   return (
     <figure className="rounded-xl border border-stone-200 bg-white p-3">
       <figcaption className="text-sm font-medium">{name}</figcaption>

@@ -8,19 +8,20 @@ interface Props {
   delivery: DeliveryView;
 }
 
-/** A token set Headland still holds for Leaf: why it has not arrived, the reference to find it in the logs, and a retry. */
+/** A token set Headland still holds for Leaf: why it has not arrived, its reference in the logs, and a retry. */
 export function DeliveryNotice({ leafUserId, provider, delivery }: Props) {
   const failed = delivery.state === "failed";
   const reason = delivery.lastError ?? "Not tried yet";
+  const tries = `${delivery.attempts} ${delivery.attempts === 1 ? "try" : "tries"}`;
+  const colors = failed ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900";
   return (
-    <div
-      role={failed ? "alert" : "status"}
-      className={`mt-3 space-y-2 rounded-lg p-3 text-sm ${failed ? "bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}
-    >
+    <div role={failed ? "alert" : "status"} className={`mt-3 space-y-2 rounded-lg p-3 text-sm ${colors}`}>
       <p>
         {failed
-          ? `Leaf refused this ${provider.name} credential after ${delivery.attempts} ${delivery.attempts === 1 ? "try" : "tries"}: ${reason}. Headland keeps it, encrypted, until it is sent again or the grower disconnects.`
-          : `Waiting to reach Leaf: ${delivery.attempts} ${delivery.attempts === 1 ? "try" : "tries"} so far, next at ${checkedTime(delivery.nextAttemptAt)}. Last reason: ${reason}.`}
+          ? `Leaf refused this ${provider.name} credential after ${tries}: ${reason}. ` +
+            "Headland keeps it, encrypted, until it is sent again or the grower disconnects."
+          : `Waiting to reach Leaf: ${tries} so far, next at ${checkedTime(delivery.nextAttemptAt)}. ` +
+            `Last reason: ${reason}.`}
       </p>
       <p className="text-xs">
         Reference <code>{delivery.correlationId}</code>

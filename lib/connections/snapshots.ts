@@ -37,7 +37,8 @@ export async function recordStatus(
         leafStatus,
         checkedAt: sql`now()`,
         checkError: null,
-        changedAt: sql`case when ${connectionSnapshots.status} = excluded.status then ${connectionSnapshots.changedAt} else now() end`,
+        changedAt: sql`case when ${connectionSnapshots.status} = excluded.status
+          then ${connectionSnapshots.changedAt} else now() end`,
       },
     });
 }

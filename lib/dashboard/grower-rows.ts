@@ -17,7 +17,9 @@ export function containsPattern(text: string): string {
 // Written exactly as growers_search_idx is, so PostgreSQL can use the trigram index.
 const searchable = sql`grower_search_text(${growers.name}, ${growers.email}, ${growers.leafUserId})`;
 const nameKey = sql`lower(${growers.name})`;
-const lastChange = sql`(select max(${connectionSnapshots.changedAt}) from ${connectionSnapshots} where ${connectionSnapshots.leafUserId} = ${growers.leafUserId})`;
+const ofThisGrower = sql`${connectionSnapshots.leafUserId} = ${growers.leafUserId}`;
+const lastChange = sql`(select max(${connectionSnapshots.changedAt})
+  from ${connectionSnapshots} where ${ofThisGrower})`;
 
 function statusesFor(filter: StatusFilter): string[] {
   return filter === "attention" ? [...attentionStatuses] : [filter];
@@ -28,7 +30,8 @@ export function growerFilter(query: Pick<DashboardQuery, "q" | "status">): SQL |
   if (query.q) conditions.push(sql`${searchable} ilike ${containsPattern(query.q)}`);
   if (query.status) {
     conditions.push(
-      sql`exists (select 1 from ${connectionSnapshots} where ${connectionSnapshots.leafUserId} = ${growers.leafUserId} and ${inArray(connectionSnapshots.status, statusesFor(query.status))})`,
+      sql`exists (select 1 from ${connectionSnapshots}
+        where ${ofThisGrower} and ${inArray(connectionSnapshots.status, statusesFor(query.status))})`,
     );
   }
   return conditions.length ? and(...conditions) : undefined;

@@ -20,7 +20,7 @@ const step = (action: string, outcome: string, correlationId: string, detail?: s
   });
 
 describe("auditTrail", () => {
-  it("folds each consent into one line with how it ended, and gives a reference only where it did not reach Leaf", async () => {
+  it("folds each consent into one line with how it ended; a reference only where it did not reach Leaf", async () => {
     await step("consent", "started", "corr-ok");
     await step("deliver", "delivered", "corr-ok");
     await step("consent", "started", "corr-refused");

@@ -1,7 +1,10 @@
 // Secrets shown to staff as `••••3f9a`: enough to tell two apart, never enough to use one. Applied on
 // the server, so the raw values never reach a browser.
 
-/** Field names that hold secrets: the documented ones (clientSecret, apiKey, accessToken, refreshToken, tokenId, tokenSecretKey) and their kin. */
+/**
+ * Field names that hold secrets: the documented ones (clientSecret, apiKey, accessToken, refreshToken,
+ * tokenId, tokenSecretKey) and their kin.
+ */
 const secretName = /secret|token|passw|api_?key|private|signature|credential|cookie|authorization|key$/i;
 /** Values that are secrets whatever their field is called: JWTs and bearer headers. */
 const secretValue = /^(bearer\s+\S+|eyJ[\w-]+\.[\w-]+\.[\w-]*)$/i;

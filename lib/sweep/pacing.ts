@@ -25,7 +25,10 @@ export interface RateLimiter {
  */
 export function slidingWindowLimiter(perSecond: number, clock: Clock = systemClock): RateLimiter {
   const windowMs = 1000;
-  /** When each of the last `perSecond` requests was sent, stamped after it left: a late stamp only makes the limit stricter. */
+  /**
+   * When each of the last `perSecond` requests was sent, stamped after it left: a late stamp only makes
+   * the limit stricter.
+   */
   const granted: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -59,7 +62,10 @@ export interface PacedWork<T> {
   keepGoing?(): boolean;
 }
 
-/** Runs every item in order with at most `concurrency` in flight (the rate is kept per request, by the limiter). Returns how many ran. */
+/**
+ * Runs every item in order with at most `concurrency` in flight (the rate is kept per request, by the
+ * limiter). Returns how many ran.
+ */
 export async function runPaced<T>(items: readonly T[], work: PacedWork<T>): Promise<number> {
   let next = 0;
   let done = 0;

@@ -41,7 +41,10 @@ export function postgresTestPlan(
 
 const postgresSkipLine = "skipped: PostgreSQL is not installed (apt-get install postgresql); CI installs it";
 
-/** For `describe.skipIf`: true, after printing the one line that says why, when this machine cannot run PostgreSQL tests. */
+/**
+ * For `describe.skipIf`: true, after printing the one line that says why, when this machine cannot run
+ * PostgreSQL tests.
+ */
 export function withoutPostgres(): boolean {
   const skip = postgresTestPlan(postgresBin() !== undefined) === "skip";
   if (skip) console.log(postgresSkipLine);
@@ -56,7 +59,8 @@ export async function startPostgres(port: number): Promise<{ url: string; stop()
   const bin = postgresBin();
   if (!bin)
     throw new Error(
-      `PostgreSQL server binaries not found under ${postgresRoot()}: apt-get install -y postgresql (.ci/run does, on CI)`,
+      `PostgreSQL server binaries not found under ${postgresRoot()}: ` +
+        "apt-get install -y postgresql (.ci/run does, on CI)",
     );
   const dir = mkdtempSync(path.join(tmpdir(), "headland-pg-"));
   chmodSync(dir, 0o777);

@@ -32,7 +32,8 @@ export const staffStatusSentences: Record<ConnectionStatus, string> = {
   ok: "Leaf holds a working credential and the data is syncing.",
   reauth: "Access was revoked or expired. Ask the grower to reconnect: send them their invite link.",
   missing_permission:
-    "The account is missing permissions (for John Deere, often an organization not selected). Ask the grower to reconnect and allow everything.",
+    "The account is missing permissions (often an organization not selected). " +
+    "Ask the grower to reconnect and allow everything.",
   unavailable: "The provider is having trouble; Leaf keeps trying. Nothing to do.",
   error: "This connection could not be saved or checked; the reason is below. Retry, or ask the grower to reconnect.",
 };
