@@ -1,4 +1,5 @@
 import "server-only";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { config } from "@/lib/config";
@@ -28,6 +29,9 @@ export async function openDatabase(
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
+  // PGlite creates its own directory but not the folders above it: a real deployment's empty data
+  // folder (nothing generated sandbox secrets into it) must still start.
+  if (!target.dir.startsWith("memory://")) mkdirSync(path.dirname(target.dir), { recursive: true });
   // PGlite ships contrib extensions separately; PostgreSQL servers have pg_trgm built in.
   const client = new PGlite(target.dir, { extensions: { pg_trgm } });
   const db = drizzle(client, { schema });
