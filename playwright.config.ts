@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { chromiumPath } from "./e2e/support/chromium";
+import { loopbackConnectLimits } from "./e2e/support/stack";
 
 // `npm test` picks free ports; a direct `npx playwright test` uses these.
 const appPort = Number(process.env.E2E_APP_PORT ?? 3107);
@@ -72,6 +73,7 @@ export default defineConfig({
       HEADLAND_SWEEP_STALE_AFTER_MS: "8000",
       // Every line the app would log in production goes to the leak scan.
       LOG_LEVEL: "info",
+      ...loopbackConnectLimits,
     },
   },
 });

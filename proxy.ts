@@ -19,11 +19,13 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-/** Broken percent-encoding names nothing here, and Next answers a dynamic route's undecodable segment with a 500. */
+/**
+ * Broken percent-encoding names nothing here, and Next answers a dynamic route's undecodable segment with a
+ * 500; nor does a NUL (%00), which no database text can hold.
+ */
 function undecodablePath(pathname: string): boolean {
   try {
-    decodeURIComponent(pathname);
-    return false;
+    return decodeURIComponent(pathname).includes("\u0000");
   } catch {
     return true;
   }
@@ -53,6 +55,11 @@ export function proxy(request: NextRequest) {
   response.headers.set("x-content-type-options", "nosniff");
   response.headers.set("x-frame-options", "DENY");
   response.headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
+  // No other window (a provider's page, a phishing tab) keeps a handle on ours across the consent flow.
+  response.headers.set("cross-origin-opener-policy", "same-origin");
+  // The consent start redirects to a URL carrying the state, the callback is reached by one carrying the
+  // state and the code: no cache, shared or the browser's own, may keep either answer.
+  if (request.nextUrl.pathname.startsWith("/api/connect/")) response.headers.set("cache-control", "no-store");
   if (request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https") {
     response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
   }

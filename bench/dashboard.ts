@@ -238,6 +238,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: 0, processingDelayMs: 50 });
   Object.assign(process.env, {
     SANDBOX_PORT: String(sandbox.port),
+    HEADLAND_MODE: "sandbox",
     HEADLAND_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });

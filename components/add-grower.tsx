@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { inviteUseLimits } from "@/lib/auth/invite-limits";
 import { CopyField } from "./copy-field";
 import { useApiAction } from "./use-api-action";
 
@@ -81,7 +82,10 @@ export function AddGrower() {
       )}
       {added && (
         <div className="mt-4 space-y-2">
-          <p className="text-sm text-stone-700">{added.name} was added. Send them this link; it works for 7 days.</p>
+          <p className="text-sm text-stone-700">
+            {added.name} was added. Send them this link; it signs them in up to {inviteUseLimits.default} times within 7
+            days.
+          </p>
           <CopyField label="Invite link" value={added.inviteUrl} buttonLabel="Copy invite link" />
         </div>
       )}

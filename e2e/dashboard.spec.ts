@@ -3,6 +3,7 @@ import { type Browser, type BrowserContext, expect, type Page, test } from "@pla
 import {
   consent,
   invitedGrower,
+  openAsGrower,
   type ProviderCase,
   providerCase,
   providerCases,
@@ -188,9 +189,7 @@ test("a grower cannot open the dashboard or another grower's page", async ({ bro
   const { inviteUrl } = await addGrower(await staffApi(), "Nosy");
   const [otherId] = await seedLeafUsers([{ name: uniqueName("Other"), credentials: [] }]);
 
-  const grower = await (await browser.newContext()).newPage();
-  await grower.goto(inviteUrl);
-  await expect(grower).toHaveURL(/\/connections$/);
+  const { page: grower } = await openAsGrower(browser, inviteUrl);
   for (const target of ["/dashboard", `/growers/${otherId}`]) {
     const response = await grower.goto(target);
     expect(response?.status(), target).toBe(403);

@@ -34,11 +34,12 @@ export async function addGrower(
   return { name, inviteUrl: await field.inputValue() };
 }
 
-/** A grower, signed in through their invite link in a browser context of their own. */
+/** A grower, signed in through their invite link in a browser context of their own: open it, confirm who they are. */
 export async function openAsGrower(browser: Browser, inviteUrl: string): Promise<{ page: Page; leafUserId: string }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(inviteUrl);
+  await page.getByRole("button", { name: /^Continue as / }).click();
   await expect(page).toHaveURL(/\/connections$/);
   const session = await (await page.request.get("/api/auth/session")).json();
   return { page, leafUserId: session.leafUserId };

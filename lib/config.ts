@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { type Keyring, parseKeyring } from "@/lib/crypto/seal";
-import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
+import { isSecretSafeUrl } from "@/lib/http/loopback";
+import { leafModeProblem, mixedModeAllowed, parseMode } from "@/lib/mode";
+import { sandboxLeafAccount, sandboxStaffAccount } from "@/lib/sandbox-defaults";
 
 export class ConfigError extends Error {
   constructor(
@@ -20,6 +22,11 @@ type Env = Record<string, string | undefined>;
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
+/** An endpoint Headland sends a secret to (Leaf, token endpoints, Deere's API): never plain http off this machine. */
+export const secretUrl = url.refine(
+  isSecretSafeUrl,
+  "must be https (plain http only to 127.0.0.1, localhost or [::1])",
+);
 
 /** Parses one variable; unset and empty both mean "not set". */
 export function readVar<T extends z.ZodType>(env: Env, name: string, schema: T): z.output<T> | undefined {
@@ -56,7 +63,7 @@ function leafAuth(env: Env, sandbox: boolean) {
       password: env.LEAF_PASSWORD?.trim() || sandboxLeafAccount.password,
     };
   }
-  const reason = "with a real LEAF_API_URL (or set LEAF_API_TOKEN)";
+  const reason = "in live mode (or set LEAF_API_TOKEN)";
   return {
     kind: "password" as const,
     username: requireVar(env, "LEAF_USERNAME", reason),
@@ -91,22 +98,37 @@ function sweepSettings(env: Env, sandbox: boolean) {
   };
 }
 
+/** Absolute session lifetimes from sign-in; refreshing never extends them. Fractions allowed (tests use seconds). */
+function sessionLifetimes(env: Env) {
+  const positive = z.coerce.number().positive();
+  const staffHours = readVar(env, "HEADLAND_STAFF_SESSION_HOURS", positive.max(90 * 24)) ?? 12;
+  const growerDays = readVar(env, "HEADLAND_GROWER_SESSION_DAYS", positive.max(365)) ?? 30;
+  return { staff: staffHours * 3600_000, grower: growerDays * 24 * 3600_000 };
+}
+
 export function loadConfig(env: Env) {
   const appPort = readVar(env, "PORT", port) ?? 3000;
   const sandboxPort = readVar(env, "SANDBOX_PORT", port) ?? 4010;
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-  const leafApiUrl = readVar(env, "LEAF_API_URL", url);
-  const sandbox = leafApiUrl === undefined;
+  const leafApiUrl = readVar(env, "LEAF_API_URL", secretUrl);
+  const mode = parseMode(env);
+  if (typeof mode !== "string") throw new ConfigError(mode.variable, mode.message);
+  const mixed = leafModeProblem(env, mode);
+  if (mixed) throw new ConfigError(mixed.variable, mixed.message);
+  const sandbox = mode === "sandbox";
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.HEADLAND_DATA_DIR?.trim() || ".data");
   const appUrl = readVar(env, "APP_URL", url) ?? `http://localhost:${appPort}`;
-  const productionReason = "when LEAF_API_URL is set (a real deployment)";
-  const staffEmail = env.HEADLAND_STAFF_EMAIL?.trim() || (sandbox ? "staff@headland.test" : undefined);
-  const staffPassword = env.HEADLAND_STAFF_PASSWORD?.trim() || (sandbox ? "headland" : undefined);
+  const productionReason = "in live mode";
+  const staffEmail = env.HEADLAND_STAFF_EMAIL?.trim() || (sandbox ? sandboxStaffAccount.email : undefined);
+  const staffPassword = env.HEADLAND_STAFF_PASSWORD?.trim() || (sandbox ? sandboxStaffAccount.password : undefined);
   if (staffEmail && !z.email().safeParse(staffEmail).success)
     throw new ConfigError("HEADLAND_STAFF_EMAIL", "not an email address");
 
   return {
+    mode,
     sandbox,
+    /** HEADLAND_ALLOW_MIXED_MODE=1: a test may mix real and simulated services on purpose. */
+    allowMixedMode: mixedModeAllowed(env),
     sandboxUrl,
     dataDir,
     appUrl,
@@ -146,6 +168,13 @@ export function loadConfig(env: Env) {
       intervalMs: readVar(env, "HEADLAND_OUTBOX_INTERVAL_MS", z.coerce.number().int().positive()) ?? 2_000,
     },
     sweep: sweepSettings(env, sandbox),
+    // Consent starts, and callbacks, per minute: far above what a grower clicks (a farm office shares
+    // one address), low enough that one client's flood is answered by a cheap 429.
+    connectLimits: {
+      perSession: readVar(env, "HEADLAND_CONNECT_LIMIT_PER_SESSION", z.coerce.number().int().positive()) ?? 30,
+      perAddress: readVar(env, "HEADLAND_CONNECT_LIMIT_PER_ADDRESS", z.coerce.number().int().positive()) ?? 120,
+    },
+    sessionLifetimeMs: sessionLifetimes(env),
     staff: staffEmail && staffPassword ? { email: staffEmail.toLowerCase(), password: staffPassword } : undefined,
     env,
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { ensureStaffAccount } from "@/lib/auth/staff";
-import { ConfigError, config } from "@/lib/config";
+import { config } from "@/lib/config";
+import { configurationProblems, describeProblems } from "@/lib/config-check";
 import { database } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { startOutboxWorker } from "@/lib/outbox/worker";
@@ -8,19 +9,16 @@ import { providers } from "@/lib/providers";
 import { settingsFor } from "@/lib/providers/settings";
 import { startSweeper } from "@/lib/sweep/sweep";
 
-/** Fails fast on a bad configuration, with a message naming the variable. */
+/** Fails fast on a bad configuration, listing every variable to fix (also when started without `npm start`). */
 function checkConfiguration() {
-  try {
-    const cfg = config();
-    for (const provider of providers) settingsFor(provider);
-    return cfg;
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Headland cannot start: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+  const problems = configurationProblems(process.env);
+  if (problems.length > 0) {
+    console.error(describeProblems(problems));
+    process.exit(1);
   }
+  const cfg = config();
+  for (const provider of providers) settingsFor(provider);
+  return cfg;
 }
 
 export async function startServer(): Promise<void> {
@@ -29,5 +27,5 @@ export async function startServer(): Promise<void> {
   if (cfg.staff) await ensureStaffAccount(cfg.staff);
   startOutboxWorker();
   startSweeper();
-  logger.info({ appUrl: cfg.appUrl, sandbox: cfg.sandbox, leaf: cfg.leaf.apiUrl }, "headland started");
+  logger.info({ appUrl: cfg.appUrl, mode: cfg.mode, leaf: cfg.leaf.apiUrl }, "headland started");
 }

@@ -16,6 +16,24 @@ function faultReply(fault: Fault): Reply {
   return json(status, { error, error_description: "Injected fault (sandbox)" }, headers);
 }
 
+/** Token-endpoint answers no client should use; each would carry tokens if it were one. */
+function oddAnswer(fault: Fault, req: IncomingMessage): Reply {
+  const tokens = { access_token: "odd_at_x", refresh_token: "odd_rt_x", expires_in: 3600 };
+  switch (fault.answer) {
+    case "not-json":
+      return { status: 200, headers: { "content-type": "text/html" }, body: "<h1>Welcome back</h1>" };
+    case "array":
+      return json(200, [{ ...tokens, token_type: "Bearer" }]);
+    case "unknown-token-type":
+      return json(200, { ...tokens, token_type: "mac" });
+    // Back to the same endpoint: a client that followed it would send the code and its secret again.
+    case "redirect":
+      return { status: 307, headers: { location: req.url ?? "/" } };
+    default:
+      return json(200, { ...tokens, token_type: "Bearer", padding: "x".repeat(100 * 1024) });
+  }
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
@@ -31,6 +49,8 @@ export async function applyFault(
   switch (fault.mode) {
     case "status":
       return faultReply(fault);
+    case "answer":
+      return oddAnswer(fault, req);
     case "slow":
       await sleep(fault.delayMs ?? 1000);
       return "continue";

@@ -8,7 +8,9 @@ export type FaultTarget = string;
 export const faultSpec = (catalog: Catalog) =>
   z.strictObject({
     target: z.enum(["leaf", ...catalog.specs.map((spec) => spec.id)]),
-    mode: z.enum(["status", "timeout", "slow", "reset"]),
+    mode: z.enum(["status", "timeout", "slow", "reset", "answer"]),
+    /** For `answer`: a 200 (or a redirect) that is no token response, as a broken or hostile server sends. */
+    answer: z.enum(["not-json", "array", "unknown-token-type", "redirect", "oversized"]).optional(),
     status: z.number().int().min(400).max(599).optional(),
     retryAfter: z.number().int().nonnegative().optional(),
     delayMs: z.number().int().nonnegative().max(600_000).optional(),

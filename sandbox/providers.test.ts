@@ -19,7 +19,9 @@ const sandbox = useSandbox();
 
 describe.each(catalog.specs.map((spec) => [spec.id, spec] as const))(
   "%s authorization code flow",
-  (provider, { name, tokenPrefix: prefix, lifetimes }) => {
+  (provider, { name, tokenPrefix: prefix, lifetimes, sendsIss, paths }) => {
+    // RFC 9207: where the provider sends iss, on every authorization response, errors included.
+    const iss = () => (sendsIss ? `&iss=${encodeURIComponent(`${sandbox.url}${paths.issuer}`)}` : "");
     it("shows the consent page, redirects with a code, and exchanges it with HTTP Basic", async () => {
       const { params } = authorizeParams(provider, { state: `"><script>alert(1)</script>` });
       const page = await fetch(`${sandbox.url}${endpoints(provider).authorize}?${params}`);
@@ -35,6 +37,7 @@ describe.each(catalog.specs.map((spec) => [spec.id, spec] as const))(
       const { location, code, state, redirectUri, verifier } = await consent(sandbox.url, provider);
       expect(location.origin + location.pathname).toBe(redirectUri);
       expect(location.searchParams.get("state")).toBe(state);
+      expect(location.searchParams.get("iss")).toBe(sendsIss ? `${sandbox.url}${paths.issuer}` : null);
       expect(code).toMatch(new RegExp(`^${prefix}_code_[A-Za-z0-9_-]{43}$`));
 
       const form: Record<string, string> = { grant_type: "authorization_code", code, redirect_uri: redirectUri };
@@ -54,7 +57,7 @@ describe.each(catalog.specs.map((spec) => [spec.id, spec] as const))(
     it("redirects a denial with access_denied", async () => {
       const { location, state } = await consent(sandbox.url, provider, { decision: "deny" });
       expect(location.search).toBe(
-        `?error=access_denied&error_description=The+user+denied+access&state=${encodeURIComponent(state)}`,
+        `?error=access_denied&error_description=The+user+denied+access&state=${encodeURIComponent(state)}${iss()}`,
       );
     });
 

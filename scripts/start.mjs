@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: builds when the sources changed since the last build, starts the sandbox (unless
-// HEADLAND_SANDBOX=0) and the app, and stops both on Ctrl-C or when either exits.
+// `npm start`: checks the configuration, builds when the sources changed since the last build, starts
+// the sandbox (in sandbox mode, unless HEADLAND_SANDBOX=0; HEADLAND_SANDBOX=1 starts it in any mode) and
+// the app, and stops both on Ctrl-C or when either exits. HEADLAND_MODE defaults to sandbox here, and only
+// here, so a fresh clone needs no configuration while the app itself never guesses its mode.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -72,7 +74,28 @@ async function waitFor(url, child, label) {
   throw new Error(`${label} did not start within 10 s`);
 }
 
+/** Every configuration problem at once, before a build: a live deployment missing a variable stops here. */
+function checkConfiguration() {
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/check-config.ts"],
+    { cwd: root, stdio: "inherit", env: process.env },
+  );
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Unset: only in sandbox mode. "0" never (a sandbox started elsewhere), "1" always (tests that mix). */
+function startsSandbox() {
+  const choice = process.env.HEADLAND_SANDBOX?.trim();
+  return choice === "1" || (choice !== "0" && process.env.HEADLAND_MODE === "sandbox");
+}
+
 async function main() {
+  if (!process.env.HEADLAND_MODE?.trim()) {
+    process.env.HEADLAND_MODE = "sandbox";
+    console.log("Sandbox mode (HEADLAND_MODE unset): simulated Leaf and providers. Set HEADLAND_MODE=live to deploy.");
+  }
+  checkConfiguration();
   if (!dev) buildIfNeeded();
   const children = [];
   const env = {
@@ -89,7 +112,7 @@ async function main() {
   process.on("SIGINT", () => stopAll(0));
   process.on("SIGTERM", () => stopAll(0));
 
-  if (process.env.HEADLAND_SANDBOX !== "0") {
+  if (startsSandbox()) {
     const sandbox = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
       cwd: root,
       stdio: "inherit",
@@ -99,8 +122,8 @@ async function main() {
     sandbox.on("exit", (code) => stopAll(code ?? 1));
     await waitFor(`http://127.0.0.1:${sandboxPort}/_sandbox/health`, sandbox, "the sandbox");
   }
-  const hostArgs = process.env.HOSTNAME_BIND ? ["-H", process.env.HOSTNAME_BIND] : [];
-  const app = spawn(bin("next"), [dev ? "dev" : "start", "-p", port, ...hostArgs], {
+  // Next behind a server of our own (HOSTNAME_BIND and PORT from env): it sees the socket, Next does not.
+  const app = spawn(process.execPath, ["scripts/server.mjs", ...(dev ? ["--dev"] : [])], {
     cwd: root,
     stdio: "inherit",
     env,

@@ -90,7 +90,9 @@ function securityCounts() {
 const { passed, failed } = counts();
 const security = securityCounts();
 rmSync(reports, { recursive: true, force: true });
-console.log(`\nsecurity suite (e2e/security): ${security.ran} cases ran, ${security.passed} passed, ${security.skipped} skipped`);
+console.log(
+  `\nsecurity suite (e2e/security): ${security.ran} cases ran, ${security.passed} passed, ${security.skipped} skipped`,
+);
 const ok = unitStatus === 0 && e2eStatus === 0 && failed === 0;
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

@@ -20,6 +20,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     role: Role;
     sid: string;
+    /** Absolute expiry of the sign-in, epoch milliseconds: refreshing the cookie never moves it. */
+    sessionExpiresAt: number;
     leafUserId?: string;
   }
 }

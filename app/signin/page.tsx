@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/sign-in-form";
 import { config } from "@/lib/config";
+import { sandboxStaffAccount } from "@/lib/sandbox-defaults";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ grower?: string }> }) {
   const { grower } = await searchParams;
   const cfg = config();
+  // Only the demo account, and only in sandbox mode: a password someone chose is never printed.
+  const demo =
+    cfg.sandbox &&
+    cfg.staff?.email === sandboxStaffAccount.email &&
+    cfg.staff.password === sandboxStaffAccount.password;
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <h1 className="text-2xl font-semibold text-field">Headland</h1>
@@ -17,10 +23,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       )}
       <h2 className="mt-6 text-lg font-medium">Staff sign-in</h2>
       <SignInForm />
-      {cfg.sandbox && cfg.staff && (
+      {demo && (
         <p className="mt-6 rounded-lg border border-dashed border-stone-300 p-3 text-sm text-stone-600">
-          Sandbox mode: sign in as <strong>{cfg.staff.email}</strong> with password{" "}
-          <strong>{cfg.staff.password}</strong>.
+          Sandbox mode: sign in as <strong>{sandboxStaffAccount.email}</strong> with password{" "}
+          <strong>{sandboxStaffAccount.password}</strong>.
         </p>
       )}
     </main>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiAction } from "@/components/use-api-action";
+import { inviteUseLimits } from "@/lib/auth/invite-limits";
 
 type Action = "check" | "invite";
 
@@ -13,7 +14,7 @@ const failures: Record<Action, string> = {
 };
 const successes: Record<Action, string> = {
   check: "Checked with Leaf just now.",
-  invite: "A new invite link is below; the old one no longer works.",
+  invite: "A new invite link is below; the old one no longer works and the grower's open sessions ended.",
 };
 
 /** "Check now" and "Send new invite": each calls Headland, then re-renders the page with what changed. */
@@ -22,13 +23,14 @@ export function GrowerActions({ leafUserId }: { leafUserId: string }) {
   const { busy, error, run } = useApiAction();
   const [running, setRunning] = useState<Action>();
   const [done, setDone] = useState<string>();
+  const [maxUses, setMaxUses] = useState<number>(inviteUseLimits.default);
 
   async function start(action: Action) {
     setRunning(action);
     setDone(undefined);
     const outcome = await run(
       `/api/growers/${encodeURIComponent(leafUserId)}/${endpoints[action]}`,
-      { method: "POST" },
+      action === "invite" ? { method: "POST", json: { maxUses } } : { method: "POST" },
       failures[action],
     );
     setRunning(undefined);
@@ -55,6 +57,22 @@ export function GrowerActions({ leafUserId }: { leafUserId: string }) {
       >
         {running === "invite" ? "Sending…" : "Send new invite"}
       </button>
+      <label className="flex items-center gap-2 text-sm text-stone-700">
+        Invite uses
+        <select
+          value={maxUses}
+          onChange={(e) => setMaxUses(Number(e.target.value))}
+          className="rounded-lg border border-stone-300 bg-white px-2 py-1.5"
+        >
+          {Array.from({ length: inviteUseLimits.max - inviteUseLimits.min + 1 }, (_, i) => inviteUseLimits.min + i).map(
+            (n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ),
+          )}
+        </select>
+      </label>
       {done && (
         <p role="status" className="text-sm text-stone-700">
           {done}

@@ -10,6 +10,7 @@ import {
   refreshTokenPattern,
   relative,
   sandboxCalls,
+  sandboxControl,
   staffApi,
   startConsent,
   tokenEndpointCalls,
@@ -51,6 +52,9 @@ async function expectRefused(visit: () => Promise<APIResponse>, status: number, 
   expect(html).not.toMatch(/Error:|at \w+ \(|stack/i);
   expect(await tokenCalls(), "token endpoint calls").toBe(before);
 }
+
+/** The issuer a provider's authorization responses name, where it sends one (RFC 9207). */
+const issuerOf = (id: string) => `${stack.sandboxUrl}${specOf(id).paths.issuer}`;
 
 const expiredWords = /This sign-in link has expired/;
 const otherSessionWords = /This sign-in belongs to another session/;
@@ -109,8 +113,40 @@ test("mix-up: a state made for one provider, delivered to another provider's cal
   const callback = await consentCallback(grower.api, "trimble");
   const elsewhere = relative(callback).replace("/api/connect/trimble/", "/api/connect/climate-fieldview/");
   await expectRefused(() => grower.api.get(elsewhere), 403, otherSessionWords);
-  // The attempt spent the state: it cannot be replayed at the right callback either.
-  await expectRefused(() => grower.api.get(relative(callback)), 400, expiredWords);
+  // The refused attempt did not spend the transaction: the right callback still completes.
+  const done = await grower.api.get(relative(callback), { maxRedirects: 0 });
+  expect(done.status()).toBe(303);
+  expect(done.headers().location).toContain("connected=trimble");
+});
+
+test("an attacker's session presenting a victim's state gets a 403, and the victim's own callback still completes", async () => {
+  const victim = await newGrower(staff, stack, "Victim");
+  const attacker = await newGrower(staff, stack, "Attacker");
+  const callback = await consentCallback(victim.api, "trimble");
+  // The attacker holds the victim's whole callback URL (state and code), e.g. from a leaked link.
+  await expectRefused(() => attacker.api.get(relative(callback)), 403, otherSessionWords);
+  const before = await tokenCalls();
+  const done = await victim.api.get(relative(callback), { maxRedirects: 0 });
+  expect(done.status()).toBe(303);
+  expect(done.headers().location).toContain("connected=trimble");
+  expect(await tokenCalls()).toBe(before + 1);
+  expect((await leafCredential(stack, victim.leafUserId, providerCase("trimble")))?.postedBody.refreshToken).toMatch(
+    refreshTokenPattern(providerCase("trimble")),
+  );
+});
+
+test("a callback with the code repeated is refused with a plain 400 page before the transaction is spent", async () => {
+  const callback = await consentCallback(grower.api, "trimble");
+  const code = callback.searchParams.get("code")!;
+  await expectRefused(() => grower.api.get(withParams(callback, (p) => p.append("code", code))), 400, expiredWords);
+  await expectRefused(
+    () => grower.api.get(withParams(callback, (p) => p.append("code", "trm_code_other"))),
+    400,
+    expiredWords,
+  );
+  const done = await grower.api.get(relative(callback), { maxRedirects: 0 });
+  expect(done.status()).toBe(303);
+  expect(done.headers().location).toContain("connected=trimble");
 });
 
 test("mix-up: each provider has its own callback path in the authorize request", async () => {
@@ -138,6 +174,54 @@ test("mix-up (RFC 9207): a callback whose iss is not the provider's issuer is re
   expect(accepted.status()).toBe(303);
   expect(await tokenCalls()).toBe(before + 1);
 });
+
+// RFC 9207. A provider that sends iss (the simulated Trimble) must send its own; one that does not
+// (Climate FieldView and John Deere, as far as their documentation shows) may leave it out, never send another.
+for (const provider of providerCases) {
+  const sends = specOf(provider.id).sendsIss;
+  test(`RFC 9207, ${provider.name}: a wrong iss is refused with a 403 and no token call; a missing one is ${sends ? "refused too" : "accepted"}`, async () => {
+    const wrong = await consentCallback(grower.api, provider.id);
+    expect(wrong.searchParams.has("iss"), "the sandbox sends iss").toBe(sends);
+    await expectRefused(
+      () => grower.api.get(withParams(wrong, (p) => p.set("iss", `${stack.sandboxUrl}/evil`))),
+      403,
+      otherSessionWords,
+    );
+    const missing = await consentCallback(grower.api, provider.id);
+    const withoutIss = withParams(missing, (p) => p.delete("iss"));
+    if (sends) {
+      await expectRefused(() => grower.api.get(withoutIss), 403, otherSessionWords);
+    } else {
+      const response = await grower.api.get(withoutIss, { maxRedirects: 0 });
+      expect(response.status()).toBe(303);
+      expect(response.headers().location).not.toContain("error=");
+    }
+  });
+}
+
+// Token responses no client should use: each ends as a plain sentence for the grower, and nothing is
+// stored (no delivery waiting in the outbox, no credential at Leaf).
+for (const answer of ["not-json", "array", "unknown-token-type", "redirect", "oversized"]) {
+  test(`a token endpoint answering ${answer} ends as a plain sentence, with nothing stored`, async () => {
+    const trimble = providerCase("trimble");
+    const someone = await newGrower(staff, stack, "Odd answer");
+    const callback = await consentCallback(someone.api, trimble.id);
+    await sandboxControl(stack, "POST", "faults", { target: trimble.id, mode: "answer", answer, count: 1 });
+    const before = await tokenCalls();
+    const response = await someone.api.get(relative(callback), { maxRedirects: 0 });
+    expect(response.status()).toBe(303);
+    const landing = new URL(response.headers().location!);
+    expect(`${landing.pathname}${landing.search}`).toBe("/connections?error=bad_token_response&provider=trimble");
+    // One request: a redirect is not followed (it pointed back at the token endpoint, with the code and secret).
+    expect(await tokenCalls()).toBe(before + 1);
+    const page = await (await someone.api.get(relative(landing))).text();
+    expect(page).toContain("Trimble sent an answer Headland cannot read");
+    expect(page).toContain("Nothing was saved");
+    expect(await leafCredential(stack, someone.leafUserId, trimble)).toBeUndefined();
+    const { connections } = await (await someone.api.get(`/api/growers/${someone.leafUserId}/connections`)).json();
+    expect(connections.find((c: { provider: string }) => c.provider === trimble.id)?.status).toBe("not_connected");
+  });
+}
 
 test("PKCE: John Deere's authorize request carries an S256 challenge, Climate FieldView's and Trimble's carry none (see providers.md)", async () => {
   const authorize = await startConsent(grower.api, deere.id);
@@ -198,7 +282,7 @@ test("the provider's access_denied brings the grower back to a plain sentence, w
   const authorize = await startConsent(grower.api, "trimble");
   const before = await tokenCalls();
   const response = await grower.api.get(
-    `/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}`,
+    `/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}&iss=${encodeURIComponent(issuerOf("trimble"))}`,
     { maxRedirects: 0 },
   );
   expect(response.status()).toBe(303);
@@ -253,6 +337,7 @@ test("an error_description carrying markup is never rendered, as HTML or as text
     error_description: payload,
     error_uri: "javascript:alert('uri')",
     state: authorize.searchParams.get("state")!,
+    iss: issuerOf("trimble"),
   });
   await page.goto(`${stack.appUrl}/api/connect/trimble/callback?${query}`);
   await expect(page).toHaveURL(/\/connections\?error=access_denied/);

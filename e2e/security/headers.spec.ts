@@ -1,5 +1,5 @@
 import { type APIResponse, expect, test } from "@playwright/test";
-import { apiContext, newGrower, sharedAppUrl, staffApi } from "../support/api";
+import { allowAtProvider, apiContext, newGrower, sharedAppUrl, staffApi } from "../support/api";
 
 function cspOf(response: APIResponse): Map<string, string> {
   const header = response.headers()["content-security-policy"] ?? "";
@@ -31,6 +31,7 @@ test("every kind of response carries a nonce-based CSP, frame-ancestors 'none', 
       "/api/connect/trimble/callback?code=trm_code_x&state=unknown",
     ),
     "undecodable address": await anonymous.get("/invite/%E0%A4%A"),
+    "unknown provider page": await grower.get("/api/connect/no-such-provider"),
   };
   for (const [what, response] of Object.entries(responses)) {
     const csp = cspOf(response);
@@ -42,7 +43,35 @@ test("every kind of response carries a nonce-based CSP, frame-ancestors 'none', 
     expect(response.headers()["referrer-policy"], what).toBe("no-referrer");
     expect(response.headers()["x-content-type-options"], what).toBe("nosniff");
     expect(response.headers()["x-frame-options"], what).toBe("DENY");
+    expect(response.headers()["cross-origin-opener-policy"], what).toBe("same-origin");
     expect(response.status(), what).toBeLessThan(500);
+  }
+});
+
+test("every response that carries a state, or answers a URL that carries one, is no-store", async () => {
+  const { api: grower } = await newGrower(await staffApi());
+  const start = await grower.get("/api/connect/trimble", { maxRedirects: 0 });
+  const callback = await allowAtProvider(grower, new URL(start.headers().location!));
+  const state = callback.searchParams.get("state")!;
+  const responses = {
+    "consent redirect (Location carries the state)": start,
+    "callback redirect after success": await grower.get(`${callback.pathname}${callback.search}`, { maxRedirects: 0 }),
+    "callback replayed (refused page)": await grower.get(`${callback.pathname}${callback.search}`),
+    "callback with the grower's refusal": await grower.get(
+      `/api/connect/trimble/callback?error=access_denied&state=${encodeURIComponent(state)}&iss=${encodeURIComponent(callback.searchParams.get("iss") ?? "")}`,
+      { maxRedirects: 0 },
+    ),
+    "callback for an unknown provider": await grower.get(`/api/connect/nope/callback?code=x&state=${state}`),
+    "callback signed out": await (await apiContext(sharedAppUrl)).get(
+      `/api/connect/trimble/callback?code=x&state=${state}`,
+      {
+        maxRedirects: 0,
+      },
+    ),
+  };
+  for (const [what, response] of Object.entries(responses)) {
+    expect(response.headers()["cache-control"], what).toMatch(/\bno-store\b/);
+    expect(response.headers()["cross-origin-opener-policy"], what).toBe("same-origin");
   }
 });
 

@@ -1,5 +1,9 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
-import { newGrower, sharedAppUrl, staffApi, startConsent } from "../support/api";
+import { newGrower, sharedAppUrl, sharedSandboxUrl, staffApi, startConsent } from "../support/api";
+import { specOf } from "../support/sandbox-spec";
+
+// The simulated Trimble names itself on every authorization response, errors too (RFC 9207).
+const trimbleIss = encodeURIComponent(`${sharedSandboxUrl}${specOf("trimble").paths.issuer}`);
 
 // returnTo is kept with the OAuth transaction and used when the flow ends; an access_denied callback
 // ends it at once, so each value can be followed to where it really leads without a consent.
@@ -11,7 +15,7 @@ test.beforeAll(async () => {
 async function landingFor(returnTo: string): Promise<URL> {
   const authorize = await startConsent(grower, "trimble", `?returnTo=${encodeURIComponent(returnTo)}`);
   const done = await grower.get(
-    `/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}`,
+    `/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}&iss=${trimbleIss}`,
     { maxRedirects: 0 },
   );
   expect(done.status()).toBe(303);

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { providerCase } from "../helpers";
 import {
   apiContext,
@@ -13,6 +13,7 @@ import {
   sharedStack,
   staffApi,
 } from "../support/api";
+import { type CrashableStack, startStack } from "../support/stack";
 
 const evil = "https://evil.example";
 const trimble = providerCase("trimble");
@@ -74,29 +75,58 @@ test.describe("sign-in is rate limited", () => {
     expect(results.slice(0, 10)).toEqual(Array(10).fill("CredentialsSignin"));
     expect(results[10]).toBe("rate_limited");
   });
+});
 
-  test("the 101st attempt from one address within 15 minutes is refused, whatever the client writes in front of it in X-Forwarded-For", async () => {
-    test.setTimeout(90_000);
-    const api = await apiContext(sharedAppUrl);
-    // The address a trusted proxy appended (unique to this run, so no other test shares its counter);
-    // before it, whatever the client claimed, different every time.
-    const address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
-    const attempt = async (i: number) => {
-      const forwarded = `203.0.113.${i % 250}, ${address}`;
-      return new URL(
-        await postSignIn(
-          api,
-          "staff",
-          { email: `spray-${i}-${randomUUID()}@headland.test`, password: "guess" },
-          { "x-forwarded-for": forwarded },
-        ),
-      ).searchParams.get("error");
-    };
+/** Which error next-auth answered a sign-in with ("CredentialsSignin", "rate_limited"), or null when it signed in. */
+const signInError = async (api: APIRequestContext, fields: Record<string, string>, headers: Record<string, string>) =>
+  new URL(await postSignIn(api, "staff", fields, headers)).searchParams.get("error");
+
+test.describe("sign-in limits key on the address Headland saw, on a stack of their own (the counters are theirs)", () => {
+  let stack: CrashableStack | undefined;
+  test.afterEach(async () => stack?.stop());
+
+  test("the 101st attempt from one address within 15 minutes is refused, though the client writes a fresh last X-Forwarded-For entry (and address header) every time", async () => {
+    // 101 cost-12 bcrypt comparisons (an unknown email costs what a known one does), on a shared machine.
+    test.setTimeout(240_000);
+    // Reached directly, as `npm start` serves: the socket is the address, X-Forwarded-For is the client's prose.
+    stack = await startStack();
+    const api = await apiContext(stack.appUrl);
+    const attempt = (i: number) =>
+      signInError(
+        api,
+        { email: `spray-${i}-${randomUUID()}@headland.test`, password: "guess" },
+        // Fresh every try: the last X-Forwarded-For entry, and even a copy of Headland's own address header.
+        {
+          "x-forwarded-for": `198.51.100.${randomInt(256)}, 203.0.113.${i}`,
+          "x-headland-client-address": `192.0.2.${i}`,
+        },
+      );
     await api.get("/api/auth/csrf"); // one CSRF cookie for all the concurrent attempts below
     const results: (string | null)[] = [];
     for (let i = 0; i < 100; i += 5) results.push(...(await Promise.all([0, 1, 2, 3, 4].map((j) => attempt(i + j)))));
     expect(results).toEqual(Array(100).fill("CredentialsSignin"));
     expect(await attempt(100)).toBe("rate_limited");
+  });
+
+  test("behind a trusted proxy, a guesser locked out of the staff account does not lock out its owner at another address", async () => {
+    test.setTimeout(120_000);
+    // The test plays the one trusted proxy (HEADLAND_TRUSTED_PROXIES=1): the entry it appends is the client.
+    stack = await startStack({ HEADLAND_TRUSTED_PROXIES: "1" });
+    const guesser = await apiContext(stack.appUrl);
+    const fromGuesser = { "x-forwarded-for": "203.0.113.50, 198.51.100.66" };
+    const guesses: (string | null)[] = [];
+    for (let i = 0; i < 11; i++)
+      guesses.push(await signInError(guesser, { email: "staff@headland.test", password: `guess-${i}` }, fromGuesser));
+    expect(guesses).toEqual([...Array(10).fill("CredentialsSignin"), "rate_limited"]);
+
+    const owner = await apiContext(stack.appUrl);
+    const fromOwner = { "x-forwarded-for": "192.0.2.44" };
+    expect(await signInError(owner, { email: "staff@headland.test", password: "headland" }, fromOwner)).toBeNull();
+    expect((await (await owner.get("/api/auth/session")).json()).role).toBe("staff");
+    // And the guesser, even with the right password now, stays refused for its 15 minutes.
+    expect(await signInError(guesser, { email: "staff@headland.test", password: "headland" }, fromGuesser)).toBe(
+      "rate_limited",
+    );
   });
 });
 

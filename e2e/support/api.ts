@@ -51,6 +51,22 @@ export async function signIn(
   expect(url, `${provider} sign-in`).not.toContain("error=");
 }
 
+/** next-auth's sign-out, as the "Sign out" button posts it. */
+export async function signOut(api: APIRequestContext): Promise<void> {
+  const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
+  const response = await api.post("/api/auth/signout", { form: { csrfToken, json: "true" }, maxRedirects: 0 });
+  expect(response.ok(), "sign-out").toBe(true);
+}
+
+/** Another holder of the same session cookie, as if it had been copied out of the browser. */
+export async function copyOfSession(api: APIRequestContext, appUrl: string): Promise<APIRequestContext> {
+  return request.newContext({
+    baseURL: appUrl,
+    extraHTTPHeaders: { origin: appUrl },
+    storageState: await api.storageState(),
+  });
+}
+
 /**
  * A staff session. On the shared server it reuses the one signed in at setup: sign-in allows only 10
  * attempts per account every 15 minutes, and the browser flows sign the same account in too.
@@ -82,7 +98,7 @@ export async function addGrower(
 
 export const inviteToken = (inviteUrl: string) => decodeURIComponent(new URL(inviteUrl).pathname.split("/").pop()!);
 
-/** A grower signed in through their invite link, in a session of their own. */
+/** A grower signed in through their invite link, in a session of their own: the landing page's "Continue as …", one of the link's uses. */
 export async function growerApi(stack: Stack, inviteUrl: string): Promise<APIRequestContext> {
   const api = await apiContext(stack.appUrl);
   await signIn(api, "invite", { token: inviteToken(inviteUrl) });

@@ -7,6 +7,15 @@ import type { Stack } from "./api";
 
 const root = path.resolve(__dirname, "../..");
 
+/**
+ * Every test client is 127.0.0.1, unlike growers in the field: test stacks lift the per-minute connect
+ * limits so tests never throttle each other. security/flood.spec.ts puts the defaults back and floods.
+ */
+export const loopbackConnectLimits = {
+  HEADLAND_CONNECT_LIMIT_PER_SESSION: "1000000",
+  HEADLAND_CONNECT_LIMIT_PER_ADDRESS: "1000000",
+};
+
 export async function waitUntilUp(url: string, child: ChildProcess, label: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -61,19 +70,20 @@ export async function startStack(env: Record<string, string> = {}): Promise<Cras
     PORT: String(appPort),
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
+    // The app server directly, not through start.mjs: the mode is said here as a deployment would.
+    HEADLAND_MODE: "sandbox",
     HEADLAND_DATA_DIR: dataDir,
     HEADLAND_OUTBOX_INTERVAL_MS: "200",
     LOG_LEVEL: "error",
+    ...loopbackConnectLimits,
     ...env,
   };
   const sandbox = launch(process.execPath, ["--import", "tsx", "sandbox/main.ts"], shared);
   await waitUntilUp(`${sandboxUrl}/_sandbox/health`, sandbox, "sandbox");
 
-  let app = launch(
-    path.join(root, "node_modules/.bin/next"),
-    ["start", "-p", String(appPort), "-H", "127.0.0.1"],
-    appEnv,
-  );
+  // The server npm start runs (Next behind scripts/server.mjs, which sees the socket), without start.mjs.
+  const launchApp = () => launch(process.execPath, ["scripts/server.mjs"], { HOSTNAME_BIND: "127.0.0.1", ...appEnv });
+  let app = launchApp();
   await waitUntilUp(`${appUrl}/api/health`, app, "app");
 
   return {
@@ -82,11 +92,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Cras
     dataDir,
     crashApp: () => kill(app, "SIGKILL"),
     async restartApp() {
-      app = launch(
-        path.join(root, "node_modules/.bin/next"),
-        ["start", "-p", String(appPort), "-H", "127.0.0.1"],
-        appEnv,
-      );
+      app = launchApp();
       await waitUntilUp(`${appUrl}/api/health`, app, "app");
     },
     async stop() {
@@ -123,6 +129,7 @@ export async function startTappedStack(env: Record<string, string> = {}): Promis
       SANDBOX_PROCESSING_MS: "500",
       HEADLAND_OUTBOX_INTERVAL_MS: "500",
       LOG_LEVEL: "info",
+      ...loopbackConnectLimits,
       ...env,
     },
   );

@@ -1,18 +1,48 @@
 import "server-only";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { growers, invites } from "@/lib/db/schema";
+import { growers, invites, inviteUses } from "@/lib/db/schema";
+import { inviteUseLimits } from "./invite-limits";
 import { signInviteToken, verifyInviteToken } from "./invite-token";
 
 const inviteLifetimeMs = 7 * 24 * 3600 * 1000;
+
+export type InviteGrower = typeof growers.$inferSelect;
+
+/** Why a link no longer works, so the page can say so in plain words. */
+export type InviteEnded = "used_up" | "expired" | "revoked" | "unknown";
+
+export interface InviteSummary {
+  /** Shown only while the link still works. */
+  url?: string;
+  uses: number;
+  maxUses: number;
+  expiresAt: Date;
+  ended?: InviteEnded;
+  history: { at: Date; client: string }[];
+}
 
 function inviteUrl(inviteId: string): string {
   return `${config().appUrl}/invite/${signInviteToken(config().authSecret, inviteId)}`;
 }
 
+/** Not revoked, not expired, a use left. Compared with the app's clock, which tests move. */
+const usable = () =>
+  and(isNull(invites.revokedAt), gt(invites.expiresAt, new Date()), lt(invites.uses, invites.maxUses));
+
+function endedReason(row: typeof invites.$inferSelect): InviteEnded | undefined {
+  if (row.revokedAt) return "revoked";
+  if (row.expiresAt.getTime() <= Date.now()) return "expired";
+  return row.uses >= row.maxUses ? "used_up" : undefined;
+}
+
 /** A new invite for the grower; every earlier one stops working. */
-export async function issueInvite(growerId: string, createdBy: string): Promise<{ url: string; expiresAt: Date }> {
+export async function issueInvite(
+  growerId: string,
+  createdBy: string,
+  maxUses: number = inviteUseLimits.default,
+): Promise<{ url: string; expiresAt: Date; maxUses: number }> {
   const db = await database();
   const expiresAt = new Date(Date.now() + inviteLifetimeMs);
   const invite = await db.transaction(async (tx) => {
@@ -20,33 +50,67 @@ export async function issueInvite(growerId: string, createdBy: string): Promise<
       .update(invites)
       .set({ revokedAt: new Date() })
       .where(and(eq(invites.growerId, growerId), isNull(invites.revokedAt)));
-    const [row] = await tx.insert(invites).values({ growerId, createdBy, expiresAt }).returning();
+    const [row] = await tx.insert(invites).values({ growerId, createdBy, expiresAt, maxUses }).returning();
     return row!;
   });
-  return { url: inviteUrl(invite.id), expiresAt };
+  return { url: inviteUrl(invite.id), expiresAt, maxUses };
 }
 
-/** The grower's live invite link, if one exists. */
-export async function currentInvite(growerId: string): Promise<{ url: string; expiresAt: Date } | undefined> {
+/** The grower's latest link for staff: how often it was used, by what, and the link itself while it works. */
+export async function inviteSummary(growerId: string): Promise<InviteSummary | undefined> {
   const db = await database();
   const [row] = await db
     .select()
     .from(invites)
-    .where(and(eq(invites.growerId, growerId), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())))
+    .where(and(eq(invites.growerId, growerId), isNull(invites.revokedAt)))
+    .orderBy(desc(invites.createdAt))
     .limit(1);
-  return row ? { url: inviteUrl(row.id), expiresAt: row.expiresAt } : undefined;
+  if (!row) return undefined;
+  const history = await db
+    .select({ at: inviteUses.usedAt, client: inviteUses.client })
+    .from(inviteUses)
+    .where(eq(inviteUses.inviteId, row.id))
+    .orderBy(asc(inviteUses.usedAt));
+  const ended = endedReason(row);
+  const summary = { uses: row.uses, maxUses: row.maxUses, expiresAt: row.expiresAt, history };
+  return ended ? { ...summary, ended } : { ...summary, url: inviteUrl(row.id) };
 }
 
-/** The grower an invite token signs in, or undefined if it is forged, expired or revoked. */
-export async function redeemInvite(token: string) {
+/** What the landing page shows before anyone confirms: whose link it is, or why it no longer works. Uses nothing. */
+export async function inspectInvite(
+  token: string,
+): Promise<{ grower: InviteGrower; ended?: undefined } | { grower?: undefined; ended: InviteEnded }> {
+  const inviteId = verifyInviteToken(config().authSecret, token);
+  if (!inviteId) return { ended: "unknown" };
+  const db = await database();
+  const [row] = await db
+    .select({ invite: invites, grower: growers })
+    .from(invites)
+    .innerJoin(growers, eq(growers.id, invites.growerId))
+    .where(eq(invites.id, inviteId))
+    .limit(1);
+  if (!row) return { ended: "unknown" };
+  const ended = endedReason(row.invite);
+  return ended ? { ended } : { grower: row.grower };
+}
+
+/**
+ * Uses the link once and returns the grower it signs in, or undefined if it is forged, revoked, expired
+ * or used up. The count and the check are one UPDATE, so concurrent confirmations cannot exceed it.
+ */
+export async function redeemInvite(token: string, client: string): Promise<InviteGrower | undefined> {
   const inviteId = verifyInviteToken(config().authSecret, token);
   if (!inviteId) return undefined;
   const db = await database();
-  const [row] = await db
-    .select({ grower: growers })
-    .from(invites)
-    .innerJoin(growers, eq(growers.id, invites.growerId))
-    .where(and(eq(invites.id, inviteId), isNull(invites.revokedAt), gt(invites.expiresAt, new Date())))
-    .limit(1);
-  return row?.grower;
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(invites)
+      .set({ uses: sql`${invites.uses} + 1` })
+      .where(and(eq(invites.id, inviteId), usable()))
+      .returning({ growerId: invites.growerId });
+    if (!used) return undefined;
+    await tx.insert(inviteUses).values({ inviteId, client });
+    const [grower] = await tx.select().from(growers).where(eq(growers.id, used.growerId)).limit(1);
+    return grower;
+  });
 }

@@ -1,40 +1,23 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { config } from "@/lib/config";
+import { clientAddressHeader } from "@/lib/http/client-address";
 import { logger } from "@/lib/log";
+import { clientHint } from "./client-hint";
 import { redeemInvite } from "./invites";
-import { countAttempt, refundAttempt } from "./rate-limit";
+import { endSession, sessionIsLive, startSession } from "./sessions";
+import { forgiveSignIn, signInKeys, throttleSignIn } from "./sign-in-throttle";
 import { verifyStaffPassword } from "./staff";
 
 const staffCredentials = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
 const inviteCredentials = z.object({ token: z.string().max(200) });
 
-const sessionHours = 12;
-const signInWindowMs = 15 * 60_000;
-
-/**
- * The address the request came from: the last X-Forwarded-For entry, the one our own proxy (or Next,
- * when there is none) wrote. Earlier entries are whatever the client sent, so keying on the first one
- * let anyone reset the per-address limit by writing a new value each time.
- */
+/** Set by scripts/server.mjs from the socket (and HEADLAND_TRUSTED_PROXIES); a client cannot write it. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = typeof headers?.["x-forwarded-for"] === "string" ? headers["x-forwarded-for"] : "";
-  return forwarded.split(",").at(-1)?.trim() || "unknown";
-}
-
-/** Guessing is slow: 10 failed tries per account and 100 per address every 15 minutes, across instances. */
-function signInKeys(account: string, headers: Record<string, unknown> | undefined) {
-  return [
-    { key: `signin:account:${account.toLowerCase()}`, limit: 10 },
-    { key: `signin:address:${clientAddress(headers)}`, limit: 100 },
-  ];
-}
-
-async function signInAllowed(keys: ReturnType<typeof signInKeys>): Promise<boolean> {
-  return (await Promise.all(keys.map(({ key, limit }) => countAttempt(key, limit, signInWindowMs)))).every(Boolean);
+  const address = headers?.[clientAddressHeader];
+  return typeof address === "string" && address ? address : "unknown";
 }
 
 function reasonOf(metadata: unknown): string | undefined {
@@ -43,6 +26,8 @@ function reasonOf(metadata: unknown): string | undefined {
   if (nested?.error instanceof Error) return nested.error.message;
   return typeof nested?.message === "string" ? nested.message : undefined;
 }
+
+const maxSessionMs = () => Math.max(config().sessionLifetimeMs.staff, config().sessionLifetimeMs.grower);
 
 export function authOptions(): NextAuthOptions {
   const secure = config().appUrl.startsWith("https://");
@@ -56,7 +41,8 @@ export function authOptions(): NextAuthOptions {
         options: { httpOnly: true, sameSite: "lax", path: "/", secure },
       },
     },
-    session: { strategy: "jwt", maxAge: sessionHours * 3600 },
+    // The cookie may outlive the longest session; the absolute limit per role is checked on every request.
+    session: { strategy: "jwt", maxAge: Math.ceil(maxSessionMs() / 1000) },
     pages: { signIn: "/signin", error: "/signin" },
     // next-auth's own messages go through pino and its redaction, as one line each: a forged or
     // expired session cookie is a visitor's mistake, worth a code and a reason, not a stack trace.
@@ -74,10 +60,10 @@ export function authOptions(): NextAuthOptions {
           const input = staffCredentials.safeParse(raw);
           if (!input.success) return null;
           // next-auth passes a thrown message back to the form as its error code.
-          const keys = signInKeys(input.data.email, request?.headers);
-          if (!(await signInAllowed(keys))) throw new Error("rate_limited");
+          const keys = signInKeys(input.data.email, clientAddress(request?.headers));
+          if (!(await throttleSignIn(keys))) throw new Error("rate_limited");
           const account = await verifyStaffPassword(input.data.email, input.data.password);
-          if (account) await Promise.all(keys.map(({ key }) => refundAttempt(key)));
+          if (account) await forgiveSignIn(keys);
           return account ? { id: account.id, email: account.email, role: "staff" } : null;
         },
       }),
@@ -86,11 +72,12 @@ export function authOptions(): NextAuthOptions {
         name: "Invite link",
         credentials: { token: { type: "text" } },
         // Not rate limited: an invite token carries a 256-bit HMAC, so there is nothing to guess, and
-        // growers behind one farm-office address must not lock each other out.
-        async authorize(raw) {
+        // growers behind one farm-office address must not lock each other out. Posting here is the
+        // grower's "Continue as …" on the landing page: it uses the link once.
+        async authorize(raw, request) {
           const input = inviteCredentials.safeParse(raw);
           if (!input.success) return null;
-          const grower = await redeemInvite(input.data.token);
+          const grower = await redeemInvite(input.data.token, clientHint(request?.headers?.["user-agent"]));
           return grower
             ? { id: grower.id, name: grower.name, email: grower.email, role: "grower", leafUserId: grower.leafUserId }
             : null;
@@ -98,17 +85,27 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      // Runs on every read of the session (getServerSession, /api/auth/session): a throw makes next-auth
+      // answer "no session" and clear the cookie, so an ended or expired sign-in is refused everywhere.
+      async jwt({ token, user }) {
         if (user) {
-          token.role = user.role;
-          token.leafUserId = user.leafUserId;
-          token.sid = randomUUID();
+          const owner =
+            user.role === "staff"
+              ? { role: "staff" as const, email: user.email ?? "" }
+              : { role: "grower" as const, leafUserId: user.leafUserId ?? "" };
+          const { sid, expiresAt } = await startSession(owner);
+          return { ...token, role: user.role, leafUserId: user.leafUserId, sid, sessionExpiresAt: expiresAt };
         }
+        if (!(await sessionIsLive(token))) throw new Error("session_ended");
         return token;
       },
       session({ session, token }) {
         return { ...session, role: token.role, sid: token.sid, leafUserId: token.leafUserId };
       },
+    },
+    events: {
+      // Without this, signing out only cleared this browser's cookie; a copy of it stayed valid.
+      signOut: async ({ token }) => endSession(token?.sid),
     },
   };
 }

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rateLimits } from "@/lib/db/schema";
 import { freshDatabase } from "@/lib/testing/db";
-import { countAttempt, refundAttempt } from "./rate-limit";
+import { countAttempt, deleteExpiredWindows, longestWindowMs, recordAttempt, refundAttempt } from "./rate-limit";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => (database = await freshDatabase()));
@@ -43,5 +43,37 @@ describe("sign-in attempt counters", () => {
     expect(await countAttempt("email:c", 2, 60_000)).toBe(true);
     expect(await countAttempt("email:c", 2, 60_000)).toBe(true);
     expect(await countAttempt("email:c", 2, 60_000)).toBe(false);
+  });
+});
+
+describe("expired windows", () => {
+  const keys = async () => (await database.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
+
+  it("are deleted; windows still running are kept, count and all", async () => {
+    await countAttempt("cleanup:old", 10, 60_000);
+    await countAttempt("cleanup:live", 10, longestWindowMs);
+    await countAttempt("cleanup:live", 10, longestWindowMs);
+    await windowStartedEarlier("cleanup:old", longestWindowMs + 1_000);
+    await windowStartedEarlier("cleanup:live", longestWindowMs - 60_000);
+    expect(await deleteExpiredWindows()).toBeGreaterThanOrEqual(1);
+    expect(await keys()).not.toContain("cleanup:old");
+    expect((await recordAttempt("cleanup:live", longestWindowMs)).count).toBe(3);
+  });
+
+  it("go without anyone asking: counting an attempt sweeps them out now and then", async () => {
+    await countAttempt("cleanup:forgotten", 10, 60_000);
+    await windowStartedEarlier("cleanup:forgotten", longestWindowMs + 1_000);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 5 * 60_000); // past the once-a-minute pause since the last test's cleanup
+      await countAttempt("cleanup:someone-else", 10, 60_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    await vi.waitFor(async () => expect(await keys()).not.toContain("cleanup:forgotten"));
+  });
+
+  it("a window longer than the cleanup keeps rows is refused, so no live counter is ever swept away", async () => {
+    await expect(countAttempt("cleanup:too-long", 10, longestWindowMs + 1)).rejects.toThrow(/outlives/);
   });
 });

@@ -6,7 +6,10 @@ export type Viewer =
   | { role: "staff"; email: string; sid: string }
   | { role: "grower"; leafUserId: string; name: string; sid: string };
 
-/** Who is asking, from the session cookie; undefined when signed out. */
+/**
+ * Who is asking, from the session cookie; undefined when signed out, or when the sign-in was ended or
+ * is past its absolute lifetime (the jwt callback in ./options reads its row on every call).
+ */
 export async function currentViewer(): Promise<Viewer | undefined> {
   const session = await getServerSession(authOptions());
   if (!session?.sid) return undefined;

@@ -45,6 +45,12 @@ const failures = {
     title: (p) => `${p} did not accept the sign-in`,
     sentence: (p) => `This happens when a sign-in takes too long or is used twice. Press “Connect ${p}” to try again.`,
   },
+  // Not JSON, not an object, an unknown token_type, a redirect, or far too large: nothing in it is used.
+  bad_token_response: {
+    title: (p) => `${p} sent an answer Headland cannot read`,
+    sentence: (p) =>
+      `Nothing was saved. Press “Connect ${p}” to try again; if it keeps happening, tell the person who invited you.`,
+  },
   no_refresh_token: {
     title: (p) => `${p} did not grant ongoing access`,
     sentence: (p) =>

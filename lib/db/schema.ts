@@ -41,8 +41,48 @@ export const invites = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** A link is not a bearer pass: it signs in at most this many times (staff choose 1-10). */
+    maxUses: integer("max_uses").notNull().default(3),
+    uses: integer("uses").notNull().default(0),
   },
   (t) => [index("invites_grower_idx").on(t.growerId)],
+);
+
+/** Each time an invite signed someone in, for staff to see; a coarse client hint, no address. */
+export const inviteUses = pgTable(
+  "invite_uses",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    inviteId: uuid("invite_id")
+      .notNull()
+      .references(() => invites.id, { onDelete: "cascade" }),
+    usedAt: timestamp("used_at", { withTimezone: true }).notNull().defaultNow(),
+    client: text("client").notNull(),
+  },
+  (t) => [index("invite_uses_invite_idx").on(t.inviteId, t.usedAt)],
+);
+
+/**
+ * One row per sign-in, keyed by the `sid` in the session JWT: the server's say over a token it cannot
+ * recall. Every request reads its row by primary key; ending a session sets ended_at.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    sid: uuid("sid").primaryKey(),
+    role: text("role").notNull(),
+    staffEmail: text("staff_email"),
+    leafUserId: text("leaf_user_id"),
+    createdAt: createdAt(),
+    /** Absolute: refreshing the cookie never moves it. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("sessions_grower_idx").on(t.leafUserId),
+    index("sessions_staff_idx").on(t.staffEmail),
+    index("sessions_expires_idx").on(t.expiresAt),
+  ],
 );
 
 /** One consent attempt. The state is stored hashed: a leaked table cannot complete anyone's flow. */

@@ -1,3 +1,5 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
 import { startSandbox } from "@/sandbox/server";
@@ -113,5 +115,39 @@ describe("LeafClient against the sandbox", () => {
     const { users, total } = await listLeafUsers(leaf, 0, 2);
     expect(users).toHaveLength(2);
     expect(total).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("LeafClient and redirects", () => {
+  // A Leaf URL that answers with a redirect must not carry the password or the bearer token elsewhere.
+  it("never follows a redirect: the credentials stay with the configured Leaf", async () => {
+    const elsewhere: IncomingHttpHeaders[] = [];
+    const thief = createServer((req, res) => {
+      elsewhere.push(req.headers);
+      res.writeHead(200, { "content-type": "application/json" }).end('{"id_token":"x"}');
+    });
+    const redirector = createServer((req, res) => {
+      const { port } = thief.address() as AddressInfo;
+      res.writeHead(307, { location: `http://127.0.0.1:${port}${req.url}` }).end();
+    });
+    await Promise.all([thief, redirector].map((s) => new Promise<void>((r) => s.listen(0, "127.0.0.1", r))));
+    try {
+      const { port } = redirector.address() as AddressInfo;
+      const leaf = new LeafClient({
+        apiUrl: `http://127.0.0.1:${port}`,
+        auth: { kind: "password", ...sandboxLeafAccount },
+        timeoutMs: 2000,
+      });
+      await expect(listLeafUsers(leaf, 0, 1)).rejects.toBeInstanceOf(LeafError);
+      const tokenLeaf = new LeafClient({
+        apiUrl: `http://127.0.0.1:${port}`,
+        auth: { kind: "token", token: "leaf-token-secret" },
+        timeoutMs: 2000,
+      });
+      await expect(listLeafUsers(tokenLeaf, 0, 1)).rejects.toMatchObject({ kind: "rejected", status: 307 });
+      expect(elsewhere).toEqual([]);
+    } finally {
+      for (const s of [thief, redirector]) s.close();
+    }
   });
 });

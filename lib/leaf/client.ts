@@ -144,6 +144,8 @@ export class LeafClient {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        // Every request carries Headland's Leaf token or password: a redirect is an answer, never followed.
+        redirect: "manual",
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     try {

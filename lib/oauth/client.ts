@@ -1,5 +1,7 @@
 import * as oauth from "oauth4webapi";
+import { isLoopbackUrl } from "@/lib/http/loopback";
 import type { Provider, ProviderSettings } from "@/lib/providers/types";
+import { boundedFetch } from "./bounded-fetch";
 
 /** oauth4webapi's view of a provider: the authorization server, our client, and how we authenticate. */
 export function oauthClientFor(settings: ProviderSettings) {
@@ -7,13 +9,18 @@ export function oauthClientFor(settings: ProviderSettings) {
     issuer: settings.issuer,
     authorization_endpoint: settings.authorizeUrl,
     token_endpoint: settings.tokenUrl,
+    // RFC 9207: when the provider sends iss, a callback without it may come from another authorization server.
+    authorization_response_iss_parameter_supported: settings.issParameter ?? false,
   };
   const client: oauth.Client = { client_id: settings.clientId };
   // All three providers take the client secret by HTTP Basic (RFC 6749 §2.3.1), and the sandbox refuses it in the body.
   const clientAuth = oauth.ClientSecretBasic(settings.clientSecret);
   // oauth4webapi insists on https; plain http is allowed only to this machine (a local simulator).
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(new URL(settings.tokenUrl).hostname);
-  return { as, client, clientAuth, requestOptions: { [oauth.allowInsecureRequests]: loopback } };
+  const requestOptions = {
+    [oauth.allowInsecureRequests]: isLoopbackUrl(settings.tokenUrl),
+    [oauth.customFetch]: boundedFetch,
+  };
+  return { as, client, clientAuth, requestOptions };
 }
 
 export function redirectUriFor(appUrl: string, provider: Provider): string {

@@ -41,7 +41,14 @@ beforeAll(async () => {
   const { port } = server.address() as { port: number };
   // The provider's sandbox-mode settings, with "the sandbox" being this server.
   const dataDir = mkdtempSync(path.join(tmpdir(), "headland-exchange-"));
-  settings = resolveSettings(provider, loadConfig({ HEADLAND_DATA_DIR: dataDir, SANDBOX_PORT: String(port) }));
+  // The simulated Trimble sends iss (RFC 9207); these callbacks carry none unless a test says so.
+  settings = {
+    ...resolveSettings(
+      provider,
+      loadConfig({ HEADLAND_MODE: "sandbox", HEADLAND_DATA_DIR: dataDir, SANDBOX_PORT: String(port) }),
+    ),
+    issParameter: false,
+  };
   // exchangeCode reads its timeout from the app's configuration: short, so the timeout test is quick.
   Object.assign(process.env, { HEADLAND_DATA_DIR: dataDir, HEADLAND_PROVIDER_TIMEOUT_MS: "150" });
   resetConfigForTests();
@@ -128,6 +135,24 @@ describe("exchangeCode", () => {
     expect(error).toMatchObject({ code: "exchange_failed", message: expect.stringContaining("invalid_grant") });
   });
 
+  // RFC 9207: with iss support declared, a callback without iss may come from another authorization server.
+  it("is mismatch when a provider that sends iss sent none, and accepts it when it sent the right one", async () => {
+    answer = json(200, { access_token: "at-1", token_type: "Bearer", refresh_token: "rt-1" });
+    const supported = { issParameter: true };
+    expect(await outcome(exchange({ code: "code-1" }, supported))).toBe("mismatch");
+    expect(await outcome(exchange({ code: "code-1", iss: "https://evil.example" }, supported))).toBe("mismatch");
+    expect(received).toHaveLength(0);
+    expect(await outcome(exchange({ code: "code-1", iss: settings.issuer }, supported))).toBe("tokens");
+    // Without declared support, a missing iss is allowed (RFC 9207 §2.4), a wrong one never.
+    expect(await outcome(exchange({ code: "code-1" }))).toBe("tokens");
+  });
+
+  it("is bad_token_response for a 4xx without an OAuth error (a token URL that is no token endpoint)", async () => {
+    answer = (_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>");
+    expect(await outcome(exchange())).toBe("bad_token_response");
+  });
+
+  const elsewhere = `http://127.0.0.1:1/token`;
   it.each([
     ["no token_type", json(200, { access_token: "at-1", refresh_token: "rt-1" })],
     ["an unknown token_type", json(200, { access_token: "at-1", token_type: "mac", refresh_token: "rt-1" })],
@@ -135,17 +160,32 @@ describe("exchangeCode", () => {
       "a body that is not JSON",
       (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<h1>Welcome</h1>"),
     ],
+    ["a JSON array", json(200, [{ access_token: "at-1", token_type: "Bearer", refresh_token: "rt-1" }])],
     [
-      "a 4xx without an OAuth error",
-      (_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>"),
+      "a redirect (never followed: it would carry the code and the client secret)",
+      (_req, res) => res.writeHead(307, { location: elsewhere }).end(),
     ],
-  ] satisfies [string, Answer][])(
-    "is exchange_failed for a response oauth4webapi refuses: %s",
-    async (_what, refused) => {
-      answer = refused;
-      expect(await outcome(exchange())).toBe("exchange_failed");
-    },
-  );
+    [
+      "a body over 64 kB",
+      json(200, { access_token: "at-1", token_type: "Bearer", refresh_token: "rt-1", padding: "x".repeat(70_000) }),
+    ],
+  ] satisfies [string, Answer][])("is bad_token_response, with one request, for %s", async (_what, refused) => {
+    answer = refused;
+    const error = await exchange().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectError);
+    expect((error as ConnectError).code).toBe("bad_token_response");
+    expect(received).toHaveLength(1);
+  });
+
+  it("reads a token response just under the 64 kB cap", async () => {
+    answer = json(200, {
+      access_token: "at-1",
+      token_type: "Bearer",
+      refresh_token: "rt-1",
+      padding: "x".repeat(60_000),
+    });
+    expect(await outcome(exchange())).toBe("tokens");
+  });
 
   it("is exchange_failed for a token response the provider's schema refuses despite its refresh token", async () => {
     answer = json(200, { access_token: "at-1", token_type: "Bearer", refresh_token: "rt-1", expires_in: 0 });

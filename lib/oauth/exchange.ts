@@ -2,6 +2,7 @@ import * as oauth from "oauth4webapi";
 import { config } from "@/lib/config";
 import { ConnectError } from "@/lib/connect/connect-error";
 import type { Provider, ProviderSettings, TokenSet } from "@/lib/providers/types";
+import { ResponseTooLargeError } from "./bounded-fetch";
 import { oauthClientFor } from "./client";
 
 export interface ExchangeInput {
@@ -24,8 +25,19 @@ function checkAuthResponse(settings: ProviderSettings, input: ExchangeInput): UR
   }
 }
 
+const unreadable = new Set([oauth.RESPONSE_IS_NOT_JSON, oauth.PARSE_ERROR, oauth.INVALID_RESPONSE]);
+
+/** An answer that is no token response at all: not JSON, not an object, an unknown token_type, a redirect, too large. */
+function unreadableAnswer(error: unknown): boolean {
+  if (error instanceof ResponseTooLargeError || error instanceof oauth.UnsupportedOperationError) return true;
+  if (!(error instanceof oauth.OperationProcessingError)) return false;
+  const redirected = error.cause instanceof Response && error.cause.status >= 300 && error.cause.status < 400;
+  return redirected || unreadable.has(error.code as string);
+}
+
 function exchangeFailure(error: unknown): ConnectError {
   if (error instanceof ConnectError) return error;
+  if (unreadableAnswer(error)) return new ConnectError("bad_token_response", (error as Error).message);
   if (error instanceof oauth.ResponseBodyError) {
     return new ConnectError(error.status >= 500 ? "provider_unavailable" : "exchange_failed", error.error);
   }
@@ -36,9 +48,7 @@ function exchangeFailure(error: unknown): ConnectError {
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
     return new ConnectError(error.status >= 500 ? "provider_unavailable" : "exchange_failed", "client refused");
   }
-  if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
-    return new ConnectError("exchange_failed", error.message);
-  }
+  if (error instanceof oauth.OperationProcessingError) return new ConnectError("exchange_failed", error.message);
   // Timeouts and network failures: the provider did not answer.
   return new ConnectError("provider_unavailable", (error as Error).name);
 }

@@ -53,6 +53,13 @@ describe("oauth transactions", () => {
     expect(await codeOf(consumeTransaction(state, { provider: "trimble", sessionId: "sid-2" }))).toBe("mismatch");
   });
 
+  it("is left to its owner when another session or provider presents its state", async () => {
+    const { state } = await beginTransaction(start);
+    expect(await codeOf(consumeTransaction(state, { provider: "trimble", sessionId: "attacker" }))).toBe("mismatch");
+    expect(await codeOf(consumeTransaction(state, { provider: "john-deere", sessionId: "sid-1" }))).toBe("mismatch");
+    expect((await consumeTransaction(state, { provider: "trimble", sessionId: "sid-1" })).leafUserId).toBe("leaf-1");
+  });
+
   it("keeps no verifier when the provider uses no PKCE", async () => {
     const { state, codeChallenge } = await beginTransaction({ ...start, pkce: false });
     expect(codeChallenge).toBeUndefined();

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
 import { config } from "@/lib/config";
 import { ConnectError } from "@/lib/connect/connect-error";
@@ -51,7 +51,8 @@ export interface ConsumedTransaction {
 
 /**
  * Marks the transaction used in one statement, so of any number of concurrent callbacks exactly one
- * wins; then checks it was made for this provider, this session, and is not expired.
+ * wins, and only when it was made for this provider and this session and is not expired: a callback
+ * that fails those checks leaves it to its owner (anyone holding a victim's state cannot spoil it).
  */
 export async function consumeTransaction(
   state: string,
@@ -59,15 +60,21 @@ export async function consumeTransaction(
   now = new Date(),
 ): Promise<ConsumedTransaction> {
   const db = await database();
+  const stateHash = hashState(state);
   const [row] = await db
     .update(oauthTransactions)
     .set({ consumedAt: now })
-    .where(and(eq(oauthTransactions.stateHash, hashState(state)), isNull(oauthTransactions.consumedAt)))
+    .where(
+      and(
+        eq(oauthTransactions.stateHash, stateHash),
+        isNull(oauthTransactions.consumedAt),
+        gt(oauthTransactions.expiresAt, now),
+        eq(oauthTransactions.provider, expected.provider),
+        eq(oauthTransactions.sessionId, expected.sessionId),
+      ),
+    )
     .returning();
-  if (!row) throw new ConnectError("link_expired", "unknown or already used state");
-  if (row.expiresAt <= now) throw new ConnectError("link_expired", "transaction expired");
-  if (row.provider !== expected.provider) throw new ConnectError("mismatch", "state made for another provider");
-  if (row.sessionId !== expected.sessionId) throw new ConnectError("mismatch", "state made for another session");
+  if (!row) throw await refusal(stateHash, expected, now);
   return {
     state,
     leafUserId: row.leafUserId,
@@ -75,4 +82,16 @@ export async function consumeTransaction(
     correlationId: row.correlationId,
     returnTo: row.returnTo,
   };
+}
+
+/** Why a callback could not spend the transaction, read without touching it. */
+async function refusal(stateHash: string, expected: { provider: string; sessionId: string }, now: Date) {
+  const db = await database();
+  const [row] = await db.select().from(oauthTransactions).where(eq(oauthTransactions.stateHash, stateHash));
+  if (!row || row.consumedAt) return new ConnectError("link_expired", "unknown or already used state");
+  if (row.expiresAt <= now) return new ConnectError("link_expired", "transaction expired");
+  if (row.provider !== expected.provider) return new ConnectError("mismatch", "state made for another provider");
+  if (row.sessionId !== expected.sessionId) return new ConnectError("mismatch", "state made for another session");
+  // Spent by a concurrent callback between the two statements.
+  return new ConnectError("link_expired", "already used state");
 }

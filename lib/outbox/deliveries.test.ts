@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { deliveries } from "@/lib/db/schema";
+import { auditLog, deliveries } from "@/lib/db/schema";
 import { leaf } from "@/lib/leaf";
 import { postCredentials } from "@/lib/leaf/credentials";
 import { createLeafUser } from "@/lib/leaf/users";
@@ -9,6 +9,7 @@ import { leafBody } from "@/lib/providers/leaf-body";
 import { settingsFor } from "@/lib/providers/settings";
 import { appAgainstSandbox } from "@/lib/testing/app-env";
 import { attemptDelivery, claimDueDeliveries, retryDelivery, stageDelivery } from "./deliveries";
+import { unopenableReason } from "./sealing";
 
 let app: Awaited<ReturnType<typeof appAgainstSandbox>>;
 beforeAll(async () => (app = await appAgainstSandbox({ HEADLAND_OUTBOX_BASE_MS: "10" })));
@@ -127,5 +128,75 @@ describe("deliveries", () => {
     const ids = [...a, ...b].map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(6);
+  });
+
+  describe("a row that cannot be opened", () => {
+    const trimblePosts = async () =>
+      Object.entries((await app.control("GET", "calls")) as Record<string, number>)
+        .filter(([k]) => k.startsWith("leaf.POST") && k.includes("trimble-credentials"))
+        .reduce((n, [, v]) => n + v, 0);
+    const failures = async (leafUserId: string) =>
+      app.db.db
+        .select()
+        .from(auditLog)
+        .where(
+          and(eq(auditLog.leafUserId, leafUserId), eq(auditLog.action, "deliver"), eq(auditLog.outcome, "failed")),
+        );
+
+    /** Tampers with a staged row the way a hostile database could, then lets the worker at it twice. */
+    async function tamperedThenClaimedTwice(change: Partial<typeof deliveries.$inferInsert>) {
+      const victim = await newUser();
+      const row = await stageDelivery(victim, trimble, tokens("t1"), "corr-t1");
+      await app.db.db
+        .update(deliveries)
+        .set({ ...change, nextAttemptAt: new Date(0) })
+        .where(eq(deliveries.id, row.id));
+      const postsBefore = await trimblePosts();
+      const outcomes: string[] = [];
+      for (let pass = 0; pass < 2; pass++) {
+        const mine = (await claimDueDeliveries(50)).filter((d) => d.id === row.id);
+        for (const claimed of mine) outcomes.push(await attemptDelivery(claimed));
+        // The lease would otherwise keep a row that stayed pending out of the second pass.
+        await app.db.db
+          .update(deliveries)
+          .set({ nextAttemptAt: new Date(0) })
+          .where(eq(deliveries.id, row.id));
+      }
+      const [after] = await app.db.db.select().from(deliveries).where(eq(deliveries.id, row.id));
+      return { row, after, outcomes, posted: (await trimblePosts()) - postsBefore };
+    }
+
+    it("does not deliver a row moved to another grower: it fails once and is never claimed again", async () => {
+      const attacker = await newUser();
+      const { after, outcomes, posted } = await tamperedThenClaimedTwice({ leafUserId: attacker });
+      expect(outcomes).toEqual(["failed"]);
+      expect(posted).toBe(0);
+      expect(await stored(attacker)).toBeUndefined();
+      expect(after).toMatchObject({ state: "failed", attempts: 1, lastError: unopenableReason });
+      expect(await failures(attacker)).toHaveLength(1);
+    });
+
+    it("does not deliver a row moved to another provider", async () => {
+      const { row, after, outcomes, posted } = await tamperedThenClaimedTwice({ provider: "john-deere" });
+      expect(outcomes).toEqual(["failed"]);
+      expect(posted).toBe(0);
+      expect(after).toMatchObject({ state: "failed", lastError: unopenableReason });
+      expect(await failures(row.leafUserId)).toHaveLength(1);
+    });
+
+    it("gives up once on a row renamed to a provider Headland does not know", async () => {
+      const { after, outcomes } = await tamperedThenClaimedTwice({ provider: "no-such-provider" });
+      expect(outcomes).toEqual(["failed"]);
+      expect(after).toMatchObject({ state: "failed", lastError: unopenableReason });
+    });
+
+    it("marks a row sealed under a key no longer configured as failed with its reason, once", async () => {
+      const { row, after, outcomes } = await tamperedThenClaimedTwice({ keyId: "retired-key" });
+      expect(outcomes).toEqual(["failed"]);
+      expect(after).toMatchObject({ state: "failed", attempts: 1, lastError: unopenableReason });
+      const audited = await failures(row.leafUserId);
+      expect(audited).toHaveLength(1);
+      expect(audited[0]?.detail).toBe(unopenableReason);
+    });
   });
 });

@@ -1,11 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
-import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { config } from "@/lib/config";
 import { recordStatus } from "@/lib/connections/snapshots";
-import { open, seal } from "@/lib/crypto/seal";
 import { type Db, database } from "@/lib/db/client";
 import { deliveries } from "@/lib/db/schema";
 import { isLeafError, leaf } from "@/lib/leaf";
@@ -15,6 +13,7 @@ import { findProvider, type Provider, type TokenSet } from "@/lib/providers";
 import { leafBody } from "@/lib/providers/leaf-body";
 import { settingsFor } from "@/lib/providers/settings";
 import { retryDelayMs } from "./backoff";
+import { openTokens, sealTokens, unopenableReason } from "./sealing";
 
 export type Delivery = typeof deliveries.$inferSelect;
 export type DeliveryOutcome = "delivered" | "retrying" | "failed";
@@ -24,13 +23,6 @@ const leaseMs = () => config().leaf.timeoutMs * 2 + 5_000;
 
 // Clocks differ between Headland and Leaf; a credential created this close to our staging counts as ours.
 const clockSkewMs = 30_000;
-
-const sealedTokens = z.object({
-  accessToken: z.string(),
-  refreshToken: z.string(),
-  expiresIn: z.number().optional(),
-  scope: z.string().optional(),
-});
 
 /**
  * The token set, sealed, as a pending delivery, written before Leaf is tried: from here on a crash
@@ -44,7 +36,7 @@ export async function stageDelivery(
 ): Promise<Delivery> {
   const db = await database();
   const id = randomUUID();
-  const { keyId, sealed } = seal(config().keyring, id, JSON.stringify(tokens));
+  const { keyId, sealed } = sealTokens(config().keyring, { id, leafUserId, provider: provider.id }, tokens);
   const [row] = await db
     .insert(deliveries)
     .values({
@@ -81,8 +73,11 @@ async function alreadyAtLeaf(row: Delivery, provider: Provider, tokens: TokenSet
 }
 
 /** POSTs the credentials body to Leaf; deletes the sealed copy once Leaf has it. The worker finds the provider by id. */
-export async function attemptDelivery(row: Delivery, provider: Provider = providerOf(row)): Promise<DeliveryOutcome> {
-  const tokens = sealedTokens.parse(JSON.parse(open(config().keyring, row.id, row.keyId, row.sealed)));
+export async function attemptDelivery(row: Delivery, known?: Provider): Promise<DeliveryOutcome> {
+  // Opened first: the binding names the provider, so a row renamed to an unknown one gives up here too.
+  const tokens = openTokens(config().keyring, row);
+  if (!tokens) return giveUpUnopenable(row);
+  const provider = known ?? providerOf(row);
   try {
     if (!(await alreadyAtLeaf(row, provider, tokens))) {
       await postCredentials(
@@ -147,6 +142,35 @@ async function recordFailure(row: Delivery, error: unknown): Promise<DeliveryOut
     });
   }
   return retry ? "retrying" : "failed";
+}
+
+/**
+ * A key removed too early, a row edited or moved in the database: no retry can fix it, so the row stops
+ * being claimed and staff see why. Only the attempt that flips it from pending records it.
+ */
+async function giveUpUnopenable(row: Delivery): Promise<DeliveryOutcome> {
+  const db = await database();
+  const flipped = await db
+    .update(deliveries)
+    .set({ state: "failed", attempts: row.attempts + 1, lastError: unopenableReason })
+    .where(and(eq(deliveries.id, row.id), eq(deliveries.state, "pending")))
+    .returning({ id: deliveries.id });
+  if (flipped.length === 0) return "failed";
+  logger.error(
+    { correlationId: row.correlationId, provider: row.provider, keyId: row.keyId },
+    "delivery cannot be opened",
+  );
+  await recordStatus(row.leafUserId, row.provider, "error", unopenableReason);
+  await audit({
+    actor: "headland",
+    action: "deliver",
+    outcome: "failed",
+    leafUserId: row.leafUserId,
+    provider: row.provider,
+    detail: unopenableReason,
+    correlationId: row.correlationId,
+  });
+  return "failed";
 }
 
 /** Takes up to `limit` due deliveries for this instance; SKIP LOCKED keeps two instances off the same row. */

@@ -27,17 +27,32 @@ async function selectOrganizations(
   s: ProviderSettings<Options>,
   returnTo: string,
 ): Promise<string | undefined> {
+  // The request carries the grower's access token: a redirect is an answer, never followed.
   const response = await fetch(`${apiUrl(s)}/organizations`, {
     headers: { authorization: `Bearer ${tokens.accessToken}`, accept: "application/vnd.deere.axiom.v3+json" },
+    redirect: "manual",
     signal: AbortSignal.timeout(10_000),
   });
   if (!response.ok) throw new Error(`Deere organizations answered ${response.status}`);
   const links = organizations.parse(await response.json()).values.flatMap((org) => org.links);
-  const connections = links.find((link) => link.rel === "connections");
+  const connections = links.find((link) => link.rel === "connections" && onDeere(link.uri, s));
   if (!connections) return undefined;
   const target = new URL(connections.uri);
   target.searchParams.set("redirect_uri", returnTo);
   return target.toString();
+}
+
+/**
+ * The grower's browser follows this link, so only Deere's own pages qualify: https on deere.com, or the
+ * configured API's own origin (the sandbox, in sandbox mode). Anything else leaves them on Headland.
+ */
+function onDeere(uri: string, s: ProviderSettings<Options>): boolean {
+  const url = new URL(uri);
+  const deereHost = url.hostname === "deere.com" || url.hostname.endsWith(".deere.com");
+  return (
+    (url.protocol === "https:" && deereHost && !url.username && !url.password) ||
+    url.origin === new URL(apiUrl(s)).origin
+  );
 }
 
 export const johnDeere = defineProvider<Options>({
@@ -47,7 +62,7 @@ export const johnDeere = defineProvider<Options>({
   endpoints: { issuer, authorize: `${issuer}/v1/authorize`, token: `${issuer}/v1/token` },
   options: {
     environment: { env: "ENVIRONMENT", default: "STAGE", values: ["STAGE", "PRODUCTION"] },
-    apiUrl: { env: "API_URL", default: "" },
+    apiUrl: { env: "API_URL", default: "", endpoint: true },
     // Okta supports S256; Deere's own support is unverified, so a deployment can switch it off.
     pkce: { env: "PKCE", default: "on", values: ["on", "off"] },
   },

@@ -4,7 +4,11 @@ import { findProvider, providers } from "./index";
 import { leafBody } from "./leaf-body";
 import { resolveSettings } from "./settings";
 
-const sandboxConfig = loadConfig({ HEADLAND_DATA_DIR: "/tmp/headland-registry-test", SANDBOX_PORT: "4999" });
+const sandboxConfig = loadConfig({
+  HEADLAND_MODE: "sandbox",
+  HEADLAND_DATA_DIR: "/tmp/headland-registry-test",
+  SANDBOX_PORT: "4999",
+});
 const tokens = { accessToken: "AT-1", refreshToken: "RT-1", expiresIn: 3600, scope: "x" };
 
 // Leaf's documented credential bodies (shared/seeds), by path. A provider whose Leaf path is listed here
@@ -51,6 +55,8 @@ describe("provider registry", () => {
     const deere = findProvider("john-deere")!;
     expect(resolveSettings(deere, sandboxConfig).tokenUrl).toBe("http://127.0.0.1:4999/deere/oauth2/v1/token");
     const real = loadConfig({
+      HEADLAND_MODE: "sandbox",
+      HEADLAND_ALLOW_MIXED_MODE: "1",
       HEADLAND_DATA_DIR: "/tmp/headland-registry-test",
       JOHN_DEERE_CLIENT_ID: "id",
       JOHN_DEERE_CLIENT_SECRET: "s",

@@ -36,5 +36,7 @@ export const trimble = defineProvider<"applicationName">({
     lifetimes: { codeSeconds: 600, accessTokenSeconds: 3600, refreshTokenSeconds: 7 * 86400 },
     rotatesRefreshToken: true,
     discovery: "openid-configuration",
+    // Trimble's RFC 9207 support is unverified (so the real one is not declared); the simulated one sends iss.
+    issParameter: "supported",
   },
 });

@@ -16,6 +16,8 @@ export interface OptionSpec {
   values?: readonly string[];
   /** Registered with the client at the provider (Climate's API key): a secret the sandbox checks. */
   secret?: boolean;
+  /** An API Headland sends tokens to (Deere's): must be https, plain http only to this machine. */
+  endpoint?: boolean;
 }
 
 /** A provider's settings, resolved from its environment variables (or its sandbox defaults). */
@@ -25,6 +27,8 @@ export interface ProviderSettings<K extends string = string> {
   authorizeUrl: string;
   tokenUrl: string;
   issuer: string;
+  /** RFC 9207: the provider puts `iss` on every authorization response, so a callback without it is refused. */
+  issParameter?: boolean;
   options: Record<K, string>;
 }
 
@@ -66,6 +70,8 @@ export interface SandboxSpec<K extends string = string> {
   discovery?: "oauth-authorization-server" | "openid-configuration";
   /** Organizations each new grant can share; the grower picks among them on the provider's page. */
   organizations?: { names: readonly string[]; apiPath: string; selectPath: string };
+  /** RFC 9207: the simulated server adds `iss` to its authorization responses and says so in its metadata. */
+  issParameter?: "supported";
 }
 
 export interface Provider<K extends string = string> {
@@ -81,6 +87,11 @@ export interface Provider<K extends string = string> {
   /** RFC 7636 S256; settings let a deployment switch it where the provider's support is unverified. */
   pkce(settings: ProviderSettings<K>): boolean;
   authorizeParams?: Record<string, string>;
+  /**
+   * RFC 9207: the real provider is known to send `iss` on its authorization responses. PREFIX_ISS_PARAMETER
+   * (supported or unsupported) overrides it, since no provider here documents it either way.
+   */
+  issParameter?: "supported";
   /** The token response, after oauth4webapi's checks; must demand a refresh token. */
   tokenSchema: z.ZodType<TokenSet>;
   leaf: {

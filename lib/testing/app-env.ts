@@ -13,6 +13,7 @@ export async function appAgainstSandbox(env: Record<string, string> = {}, provid
   const sandbox = await startSandbox({ port: 0, processingDelayMs: 30, providers });
   Object.assign(process.env, {
     SANDBOX_PORT: String(sandbox.port),
+    HEADLAND_MODE: "sandbox",
     HEADLAND_DATA_DIR: mkdtempSync(path.join(tmpdir(), "headland-unit-")),
     LEAF_TIMEOUT_MS: "500",
     ...env,

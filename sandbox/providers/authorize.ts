@@ -1,6 +1,7 @@
 import type { Sandbox } from "../context";
 import { html, type Incoming, mediaType, type Reply, redirect, repeatedNames, withQuery } from "../http";
 import { consentPage, errorPage } from "../pages";
+import { issuer } from "./discovery";
 import { readPkce } from "./pkce";
 import { isRegisteredRedirectUri } from "./redirect-uris";
 import { type ProviderSpec, registeredClient } from "./spec";
@@ -21,8 +22,28 @@ type Checked =
   /** Anything else goes back to the client as `error` parameters on its redirect URI. */
   | { kind: "redirect"; reply: Reply };
 
-function errorRedirect(redirectUri: string, state: string | null, error: string, description: string): Reply {
-  return redirect(withQuery(redirectUri, { error, error_description: description, state: state ?? undefined }));
+/** Back to the client with these parameters, plus `iss` where the provider sends it (RFC 9207 §2: errors too). */
+function authorizationResponse(
+  spec: ProviderSpec,
+  sandbox: Sandbox,
+  redirectUri: string,
+  params: Record<string, string | undefined>,
+): Reply {
+  return redirect(withQuery(redirectUri, { ...params, iss: spec.sendsIss ? issuer(sandbox, spec) : undefined }));
+}
+
+function errorRedirect(
+  spec: ProviderSpec,
+  sandbox: Sandbox,
+  target: { redirectUri: string; state: string | null },
+  error: string,
+  description: string,
+): Reply {
+  return authorizationResponse(spec, sandbox, target.redirectUri, {
+    error,
+    error_description: description,
+    state: target.state ?? undefined,
+  });
 }
 
 /** The client and its redirect URI, checked first: only then may errors travel by redirect. */
@@ -54,7 +75,7 @@ function checkRequest(spec: ProviderSpec, params: URLSearchParams, sandbox: Sand
   const state = params.get("state");
   const fail = (error: string, description: string): Checked => ({
     kind: "redirect",
-    reply: errorRedirect(redirectUri, state, error, description),
+    reply: errorRedirect(spec, sandbox, { redirectUri, state }, error, description),
   });
   const repeated = repeatedNames(params);
   if (repeated.length) return fail("invalid_request", `Repeated parameter: ${repeated.join(", ")}`);
@@ -114,8 +135,7 @@ export async function decideConsent(spec: ProviderSpec, req: Incoming, sandbox: 
   if (checked.kind === "page") return rejected(checked.message);
   if (checked.kind === "redirect") return checked.reply;
   const { request } = checked;
-  if (decision === "deny")
-    return errorRedirect(request.redirectUri, request.state, "access_denied", "The user denied access");
+  if (decision === "deny") return errorRedirect(spec, sandbox, request, "access_denied", "The user denied access");
   if (decision !== "allow") return rejected("Choose Allow or Deny.");
   const providers = sandbox.state.providers;
   const grant = providers.createGrant(spec, request.clientId, request.scopes);
@@ -123,5 +143,5 @@ export async function decideConsent(spec: ProviderSpec, req: Incoming, sandbox: 
     challenge: request.challenge,
     nonce: request.nonce,
   });
-  return redirect(withQuery(request.redirectUri, { code, state: request.state }));
+  return authorizationResponse(spec, sandbox, request.redirectUri, { code, state: request.state });
 }

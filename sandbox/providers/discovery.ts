@@ -5,7 +5,7 @@ import type { Route } from "../router";
 import type { TokenSet } from "./grants";
 import type { ProviderSpec } from "./spec";
 
-const issuer = (sandbox: Sandbox, spec: ProviderSpec) => `${sandbox.url}${spec.paths.issuer}`;
+export const issuer = (sandbox: Sandbox, spec: ProviderSpec) => `${sandbox.url}${spec.paths.issuer}`;
 
 /** An OpenID provider's id_token (Trimble's), signed with the sandbox's key. */
 export function idToken(sandbox: Sandbox, spec: ProviderSpec, tokens: TokenSet): string {
@@ -43,6 +43,7 @@ export function discoveryRoutes(spec: ProviderSpec): Route[] {
         grant_types_supported: ["authorization_code", "refresh_token"],
         token_endpoint_auth_methods_supported: ["client_secret_basic"],
         ...(spec.pkce === "required" ? { code_challenge_methods_supported: ["S256"] } : {}),
+        ...(spec.sendsIss ? { authorization_response_iss_parameter_supported: true } : {}),
         ...(openid
           ? {
               jwks_uri: `${issuer(sandbox, spec)}/.well-known/jwks.json`,

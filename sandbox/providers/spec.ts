@@ -30,6 +30,8 @@ export interface ProviderSpec {
   organizations?: { names: readonly string[]; apiPath: string; selectPath: string };
   /** Whether token responses carry an OpenID id_token. */
   issuesIdToken: boolean;
+  /** RFC 9207: authorization responses carry `iss`. */
+  sendsIss: boolean;
 }
 
 function scopeRule(grantable: readonly string[], exact: boolean): ProviderSpec["scopeError"] {
@@ -73,6 +75,7 @@ export function specFrom(provider: Provider): ProviderSpec {
     discovery: sandbox.discovery,
     organizations: sandbox.organizations,
     issuesIdToken: sandbox.discovery === "openid-configuration",
+    sendsIss: sandbox.issParameter === "supported",
   };
 }
 

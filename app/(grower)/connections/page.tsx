@@ -26,7 +26,8 @@ export default async function ConnectionsPage({
     <>
       <SiteHeader viewer={viewer} />
       <main className="mx-auto max-w-3xl px-4 py-8">
-        <h1 className="text-2xl font-semibold">Your connections</h1>
+        {/* Named, so a grower who opened someone else's link sees whose accounts these are. */}
+        <h1 className="text-2xl font-semibold">Connections for {viewer.name || "you"}</h1>
         <p className="mt-1 text-stone-600">
           Connect the accounts your farm uses so your advisors' tools can sync fields and machine data.
         </p>

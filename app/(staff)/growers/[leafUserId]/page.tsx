@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CopyField } from "@/components/copy-field";
 import { AuditTable } from "@/components/grower/audit-table";
 import { GrowerActions } from "@/components/grower/grower-actions";
+import { InvitePanel } from "@/components/grower/invite-panel";
 import { ProviderPanel } from "@/components/grower/provider-panel";
 import { SiteHeader } from "@/components/site-header";
-import { currentInvite } from "@/lib/auth/invites";
+import { inviteSummary } from "@/lib/auth/invites";
 import { requireStaff } from "@/lib/auth/page-guards";
 import { auditTrail } from "@/lib/growers/audit-trail";
 import { findGrower, providerDetailsFor } from "@/lib/growers/grower-details";
@@ -19,7 +19,7 @@ export default async function GrowerPage({ params }: { params: Promise<{ leafUse
   if (!grower) notFound();
   const [details, invite, trail] = await Promise.all([
     providerDetailsFor(grower.leafUserId),
-    currentInvite(grower.id),
+    inviteSummary(grower.id),
     auditTrail(grower.leafUserId),
   ]);
 
@@ -38,11 +38,7 @@ export default async function GrowerPage({ params }: { params: Promise<{ leafUse
         </div>
         <GrowerActions leafUserId={grower.leafUserId} />
         <div className="rounded-xl border border-stone-200 bg-white p-4">
-          {invite ? (
-            <CopyField key={invite.url} label="Invite link" value={invite.url} buttonLabel="Copy invite link" />
-          ) : (
-            <p className="text-stone-700">This grower has no working invite link. “Send new invite” makes one.</p>
-          )}
+          <InvitePanel invite={invite} />
         </div>
         <div className="grid gap-4">
           {details.map((d) => (

@@ -4,8 +4,10 @@ import { currentViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 import { ConnectError } from "@/lib/connect/connect-error";
 import { deliverCredentials, nextStep } from "@/lib/connect/deliver";
+import { addressAllowed, sessionAllowed } from "@/lib/connect/throttle";
 import { connectFailure } from "@/lib/http/connect-failure";
 import { plainPage } from "@/lib/http/plain-page";
+import { tooManyTries } from "@/lib/http/too-many-tries";
 import { parseCallbackState } from "@/lib/oauth/callback-query";
 import { redirectUriFor } from "@/lib/oauth/client";
 import { exchangeCode } from "@/lib/oauth/exchange";
@@ -23,7 +25,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     });
   let transaction: ConsumedTransaction | undefined;
   try {
+    if (!(await addressAllowed("callback", request.headers))) return tooManyTries();
     const viewer = await currentViewer();
+    if (!(await sessionAllowed("callback", viewer?.sid))) return tooManyTries();
     if (viewer?.role !== "grower") throw new ConnectError("signed_out");
     const state = parseCallbackState(request.nextUrl.searchParams);
     transaction = await consumeTransaction(state, { provider: provider.id, sessionId: viewer.sid });
