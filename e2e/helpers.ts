@@ -68,7 +68,10 @@ export function outcomeAlert(page: Page) {
   return page.getByRole("alert").filter({ hasText: /\S/ });
 }
 
-/** Runs a provider's consent screens in the sandbox, choosing Allow (and an organization, where the provider asks for one: Deere). */
+/**
+ * Runs a provider's consent screens in the sandbox, choosing Allow (and an organization, where the
+ * provider asks for one: Deere).
+ */
 export async function consent(
   page: Page,
   provider: ProviderCase,

@@ -15,7 +15,8 @@ export function configurationProblems(env: Record<string, string | undefined>): 
     lines.add(error.message);
   };
   try {
-    // The mode's rules are listed above; checked as if mixing were allowed, the other variables are not hidden behind them.
+    // The mode's rules are listed above; checked as if mixing were allowed, the other variables are not
+    // hidden behind them.
     const cfg = loadConfig({ ...env, HEADLAND_ALLOW_MIXED_MODE: "1" });
     for (const provider of providers) {
       try {

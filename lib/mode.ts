@@ -56,7 +56,9 @@ export function providerModeProblem(
   if (mode === "sandbox" && set)
     return {
       variable,
-      message: `set in sandbox mode: real ${provider.name} tokens would go to the simulated Leaf. Set HEADLAND_MODE=live or unset it`,
+      message:
+        `set in sandbox mode: real ${provider.name} tokens would go to the simulated Leaf. ` +
+        "Set HEADLAND_MODE=live or unset it",
     };
   return undefined;
 }

@@ -25,7 +25,7 @@ const trimble = providerCase("trimble");
 const leafPosts = async () =>
   (await sandboxCalls(stack))[`leaf.POST /services/usermanagement/api/users/{id}/${trimble.leaf.path}`] ?? 0;
 
-test("kill -9 between the code exchange and the Leaf POST loses nothing: after a restart the credential reaches Leaf once", async () => {
+test("kill -9 between the exchange and the Leaf POST: after a restart the credential reaches Leaf once", async () => {
   test.setTimeout(90_000);
   const staff = await staffApi(stack);
   const { leafUserId, inviteUrl } = await addGrower(staff, "Crash");

@@ -39,7 +39,7 @@ async function inParallel<T>(items: T[], concurrency: number, run: (item: T) => 
   );
 }
 
-test(`fault run: ${flows} flows with 30% of Leaf calls failing all end up in Leaf, none left in the outbox`, async () => {
+test(`fault run: ${flows} flows with 30% of Leaf calls failing all end up in Leaf, none left in outbox`, async () => {
   test.setTimeout(Math.max(120_000, flows * 600));
   const staff = await staffApi(stack);
   for (const fault of leafFaults) await sandboxControl(stack, "POST", "faults", { target: "leaf", ...fault });

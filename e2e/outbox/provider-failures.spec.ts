@@ -29,7 +29,7 @@ for (const failure of [
   { name: "fails", fault: { target: trimble.id, mode: "status", status: 503, count: 1, path: tokenPath } },
   { name: "times out", fault: { target: trimble.id, mode: "timeout", delayMs: 5000, count: 1, path: tokenPath } },
 ]) {
-  test(`a token endpoint that ${failure.name} gives a clear message and a Try again that starts a fresh consent`, async ({
+  test(`a token endpoint that ${failure.name} gives a clear message and a Try again starting a fresh consent`, async ({
     browser,
   }) => {
     const { page, leafUserId } = await growerPage(browser);

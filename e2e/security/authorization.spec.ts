@@ -120,7 +120,7 @@ function expectRefused(response: APIResponse, what: string) {
   expect(refused, `${what} answered ${status} ${location}`).toBe(true);
 }
 
-test("every page and route handler under app/ checks authorization itself: anonymous visitors and growers are refused wherever they have no business", async () => {
+test("every app/ page and route handler itself refuses visitors and growers where they have no business", async () => {
   const routes = appRoutes();
   expect(routes).toEqual(expect.arrayContaining(Object.keys(openTo)));
   const anonymous = await apiContext(sharedAppUrl);
@@ -166,7 +166,7 @@ test("a grower cannot read another grower's connections: 403, whichever way the 
   expect(traversal.status()).toBe(403);
 });
 
-test("a grower cannot disconnect another grower's connection: 403, and the credential at Leaf is untouched", async () => {
+test("a grower cannot disconnect another grower's connection: 403, and the credential at Leaf is intact", async () => {
   const before = await leafCredential(sharedStack, growerB.leafUserId, trimble);
   expect(before?.postedBody.refreshToken).toBeTruthy();
   for (const provider of providerCases) {
@@ -179,7 +179,7 @@ test("a grower cannot disconnect another grower's connection: 403, and the crede
   expect(after?.postedBody).toEqual(before.postedBody);
 });
 
-test("a grower cannot open another grower's staff page, nor steer a consent flow to another grower's leafUserId", async () => {
+test("a grower cannot open another grower's staff page, nor steer a consent flow to another's leafUserId", async () => {
   expect(
     (await growerA.api.get(`/growers/${encodeURIComponent(growerB.leafUserId)}`, { maxRedirects: 0 })).status(),
   ).toBe(403);

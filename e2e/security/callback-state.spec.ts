@@ -65,7 +65,7 @@ function withParams(url: URL, change: (params: URLSearchParams) => void): string
   return `${copy.pathname}${copy.search}`;
 }
 
-test("a callback without a state, or with the state repeated, is refused with a plain 400 page and no token call", async () => {
+test("a callback without a state, or with the state repeated, gets a plain 400 page and no token call", async () => {
   const callback = await consentCallback(grower.api, "trimble");
   const state = callback.searchParams.get("state")!;
   await expectRefused(() => grower.api.get(withParams(callback, (p) => p.delete("state"))), 400, expiredWords);
@@ -88,7 +88,7 @@ test("a callback whose state has expired is refused with a plain 400 page and no
   await expectRefused(() => grower.api.get(relative(callback)), 400, expiredWords);
 });
 
-test("a callback replayed after it succeeded is refused with a plain 400 page, and the code is never redeemed twice", async () => {
+test("a callback replayed after it succeeded gets a plain 400 page, and the code is never redeemed twice", async () => {
   const callback = await consentCallback(grower.api, "trimble");
   const before = await tokenCalls();
   const first = await grower.api.get(relative(callback), { maxRedirects: 0 });
@@ -98,7 +98,7 @@ test("a callback replayed after it succeeded is refused with a plain 400 page, a
   await expectRefused(() => grower.api.get(relative(callback)), 400, expiredWords);
 });
 
-test("a callback carrying a state made for another session is refused with a plain 403 page and no token call", async () => {
+test("a callback carrying a state made for another session gets a plain 403 page and no token call", async () => {
   const other = await newGrower(staff, stack);
   const callback = await consentCallback(grower.api, "trimble");
   await expectRefused(() => other.api.get(relative(callback)), 403, otherSessionWords);
@@ -109,7 +109,7 @@ test("a callback carrying a state made for another session is refused with a pla
   await expectRefused(() => sameGrowerElsewhere.get(relative(second)), 403, otherSessionWords);
 });
 
-test("mix-up: a state made for one provider, delivered to another provider's callback, is refused with a plain 403 page and no token call", async () => {
+test("mix-up: one provider's state, at another's callback, gets a plain 403 page and no token call", async () => {
   const callback = await consentCallback(grower.api, "trimble");
   const elsewhere = relative(callback).replace("/api/connect/trimble/", "/api/connect/climate-fieldview/");
   await expectRefused(() => grower.api.get(elsewhere), 403, otherSessionWords);
@@ -119,7 +119,7 @@ test("mix-up: a state made for one provider, delivered to another provider's cal
   expect(done.headers().location).toContain("connected=trimble");
 });
 
-test("an attacker's session presenting a victim's state gets a 403, and the victim's own callback still completes", async () => {
+test("an attacker's session with a victim's state gets a 403; the victim's own callback still completes", async () => {
   const victim = await newGrower(staff, stack, "Victim");
   const attacker = await newGrower(staff, stack, "Attacker");
   const callback = await consentCallback(victim.api, "trimble");
@@ -156,7 +156,7 @@ test("mix-up: each provider has its own callback path in the authorize request",
   }
 });
 
-test("mix-up (RFC 9207): a callback whose iss is not the provider's issuer is refused with a plain 403 page and no token call; the right iss is accepted", async () => {
+test("mix-up (RFC 9207): a wrong iss gets a plain 403 page and no token call; the right iss is accepted", async () => {
   const callback = await consentCallback(grower.api, deere.id);
   await expectRefused(
     () =>
@@ -179,7 +179,8 @@ test("mix-up (RFC 9207): a callback whose iss is not the provider's issuer is re
 // (Climate FieldView and John Deere, as far as their documentation shows) may leave it out, never send another.
 for (const provider of providerCases) {
   const sends = specOf(provider.id).sendsIss;
-  test(`RFC 9207, ${provider.name}: a wrong iss is refused with a 403 and no token call; a missing one is ${sends ? "refused too" : "accepted"}`, async () => {
+  const ifMissing = sends ? "refused too" : "accepted";
+  test(`RFC 9207, ${provider.name}: a wrong iss gets a 403, no token call; a missing one is ${ifMissing}`, async () => {
     const wrong = await consentCallback(grower.api, provider.id);
     expect(wrong.searchParams.has("iss"), "the sandbox sends iss").toBe(sends);
     await expectRefused(
@@ -223,7 +224,8 @@ for (const answer of ["not-json", "array", "unknown-token-type", "redirect", "ov
   });
 }
 
-test("PKCE: John Deere's authorize request carries an S256 challenge, Climate FieldView's and Trimble's carry none (see providers.md)", async () => {
+// Why not Climate FieldView's and Trimble's: see providers.md.
+test("PKCE: Deere's authorize request carries an S256 challenge, Climate FieldView's and Trimble's none", async () => {
   const authorize = await startConsent(grower.api, deere.id);
   expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
   expect(authorize.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -233,7 +235,8 @@ test("PKCE: John Deere's authorize request carries an S256 challenge, Climate Fi
   }
 });
 
-test("PKCE: the token request carries the verifier matching the challenge (the sandbox refuses any other), and Leaf gets the credential", async () => {
+// The sandbox refuses any verifier but the one matching the challenge.
+test("PKCE: the token request carries the verifier matching the challenge, and Leaf gets the credential", async () => {
   const someone = await newGrower(staff, stack);
   const callback = await consentCallback(someone.api, deere.id);
   const before = await sandboxCalls(stack);
@@ -282,7 +285,8 @@ test("the provider's access_denied brings the grower back to a plain sentence, w
   const authorize = await startConsent(grower.api, "trimble");
   const before = await tokenCalls();
   const response = await grower.api.get(
-    `/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}&iss=${encodeURIComponent(issuerOf("trimble"))}`,
+    `/api/connect/trimble/callback?error=access_denied&state=${authorize.searchParams.get("state")}` +
+      `&iss=${encodeURIComponent(issuerOf("trimble"))}`,
     { maxRedirects: 0 },
   );
   expect(response.status()).toBe(303);
@@ -330,7 +334,9 @@ test("an error_description carrying markup is never rendered, as HTML or as text
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  const payload = `<img src=x id=injected onerror="alert('img')"><script>alert('script')</script>Call +1 555 0100 to "verify" your account`;
+  const payload =
+    `<img src=x id=injected onerror="alert('img')"><script>alert('script')</script>` +
+    `Call +1 555 0100 to "verify" your account`;
   const authorize = await startConsent(grower.api, "trimble");
   const query = new URLSearchParams({
     error: "access_denied",

@@ -58,7 +58,8 @@ test("every response that carries a state, or answers a URL that carries one, is
     "callback redirect after success": await grower.get(`${callback.pathname}${callback.search}`, { maxRedirects: 0 }),
     "callback replayed (refused page)": await grower.get(`${callback.pathname}${callback.search}`),
     "callback with the grower's refusal": await grower.get(
-      `/api/connect/trimble/callback?error=access_denied&state=${encodeURIComponent(state)}&iss=${encodeURIComponent(callback.searchParams.get("iss") ?? "")}`,
+      `/api/connect/trimble/callback?error=access_denied&state=${encodeURIComponent(state)}` +
+        `&iss=${encodeURIComponent(callback.searchParams.get("iss") ?? "")}`,
       { maxRedirects: 0 },
     ),
     "callback for an unknown provider": await grower.get(`/api/connect/nope/callback?code=x&state=${state}`),
@@ -135,7 +136,8 @@ test("HSTS is sent when Headland is served over https, and not over plain http",
   expect((await anonymous.get("/signin")).headers()["strict-transport-security"]).toBeUndefined();
 });
 
-test("the session cookie is HttpOnly and SameSite=Lax, and starting a consent sets no cookie: the transaction stays on the server, bound to the session", async () => {
+// Starting a consent sets no cookie: the transaction stays on the server, bound to the session.
+test("the session cookie is HttpOnly and SameSite=Lax, and starting a consent sets no cookie", async () => {
   const { api: grower } = await newGrower(await staffApi());
   const session = (await grower.storageState()).cookies.find((c) => c.name.endsWith("headland.session"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });

@@ -4,7 +4,7 @@ import { findLeaks, secretsIn } from "./leaks";
 
 // Runs after every other test of the run (the setup project's teardown): the wiretap in front of the
 // shared server has kept every response it sent and every line it logged.
-test("no page, JSON answer, redirect, cookie or log line of the whole run holds a token or client secret the sandbox issued", async () => {
+test("no page, JSON, redirect, cookie or log line of the run holds a token or secret the sandbox issued", async () => {
   const secrets = await issuedSecrets(sharedStack);
   const { leaks, responses, bodies, logLines } = findLeaks(process.env.E2E_TAP_DIR!, secrets);
   const summary = `${responses} responses, ${bodies} distinct bodies, ${logLines} log lines, ${secrets.length} secrets`;

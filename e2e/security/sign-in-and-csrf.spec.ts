@@ -81,34 +81,38 @@ test.describe("sign-in is rate limited", () => {
 const signInError = async (api: APIRequestContext, fields: Record<string, string>, headers: Record<string, string>) =>
   new URL(await postSignIn(api, "staff", fields, headers)).searchParams.get("error");
 
-test.describe("sign-in limits key on the address Headland saw, on a stack of their own (the counters are theirs)", () => {
+test.describe("sign-in limits key on the address Headland saw, on a stack (and counters) of their own", () => {
   let stack: CrashableStack | undefined;
   test.afterEach(async () => stack?.stop());
 
-  test("the 101st attempt from one address within 15 minutes is refused, though the client writes a fresh last X-Forwarded-For entry (and address header) every time", async () => {
-    // 101 cost-12 bcrypt comparisons (an unknown email costs what a known one does), on a shared machine.
-    test.setTimeout(240_000);
-    // Reached directly, as `npm start` serves: the socket is the address, X-Forwarded-For is the client's prose.
-    stack = await startStack();
-    const api = await apiContext(stack.appUrl);
-    const attempt = (i: number) =>
-      signInError(
-        api,
-        { email: `spray-${i}-${randomUUID()}@headland.test`, password: "guess" },
-        // Fresh every try: the last X-Forwarded-For entry, and even a copy of Headland's own address header.
-        {
-          "x-forwarded-for": `198.51.100.${randomInt(256)}, 203.0.113.${i}`,
-          "x-headland-client-address": `192.0.2.${i}`,
-        },
-      );
-    await api.get("/api/auth/csrf"); // one CSRF cookie for all the concurrent attempts below
-    const results: (string | null)[] = [];
-    for (let i = 0; i < 100; i += 5) results.push(...(await Promise.all([0, 1, 2, 3, 4].map((j) => attempt(i + j)))));
-    expect(results).toEqual(Array(100).fill("CredentialsSignin"));
-    expect(await attempt(100)).toBe("rate_limited");
-  });
+  test(
+    "the 101st attempt from one address within 15 minutes is refused, " +
+      "though the client writes a fresh last X-Forwarded-For entry (and address header) every time",
+    async () => {
+      // 101 cost-12 bcrypt comparisons (an unknown email costs what a known one does), on a shared machine.
+      test.setTimeout(240_000);
+      // Reached directly, as `npm start` serves: the socket is the address, X-Forwarded-For is the client's prose.
+      stack = await startStack();
+      const api = await apiContext(stack.appUrl);
+      const attempt = (i: number) =>
+        signInError(
+          api,
+          { email: `spray-${i}-${randomUUID()}@headland.test`, password: "guess" },
+          // Fresh every try: the last X-Forwarded-For entry, and even a copy of Headland's own address header.
+          {
+            "x-forwarded-for": `198.51.100.${randomInt(256)}, 203.0.113.${i}`,
+            "x-headland-client-address": `192.0.2.${i}`,
+          },
+        );
+      await api.get("/api/auth/csrf"); // one CSRF cookie for all the concurrent attempts below
+      const results: (string | null)[] = [];
+      for (let i = 0; i < 100; i += 5) results.push(...(await Promise.all([0, 1, 2, 3, 4].map((j) => attempt(i + j)))));
+      expect(results).toEqual(Array(100).fill("CredentialsSignin"));
+      expect(await attempt(100)).toBe("rate_limited");
+    },
+  );
 
-  test("behind a trusted proxy, a guesser locked out of the staff account does not lock out its owner at another address", async () => {
+  test("behind a trusted proxy, a guesser locked out of an account does not lock out its owner elsewhere", async () => {
     test.setTimeout(120_000);
     // The test plays the one trusted proxy (HEADLAND_TRUSTED_PROXIES=1): the entry it appends is the client.
     stack = await startStack({ HEADLAND_TRUSTED_PROXIES: "1" });

@@ -80,7 +80,10 @@ export async function staffApi(stack: Stack = sharedStack): Promise<APIRequestCo
 
 let growerCount = 0;
 
-/** Staff add a grower, under a name of its own. Retries while Leaf answers 503: adding creates the Leaf user, and fault runs fail Leaf on purpose. */
+/**
+ * Staff add a grower, under a name of its own. Retries while Leaf answers 503: adding creates the Leaf
+ * user, and fault runs fail Leaf on purpose.
+ */
 export async function addGrower(
   staff: APIRequestContext,
   label = "Grower",
@@ -98,7 +101,10 @@ export async function addGrower(
 
 export const inviteToken = (inviteUrl: string) => decodeURIComponent(new URL(inviteUrl).pathname.split("/").pop()!);
 
-/** A grower signed in through their invite link, in a session of their own: the landing page's "Continue as …", one of the link's uses. */
+/**
+ * A grower signed in through their invite link, in a session of their own: the landing page's
+ * "Continue as …", one of the link's uses.
+ */
 export async function growerApi(stack: Stack, inviteUrl: string): Promise<APIRequestContext> {
   const api = await apiContext(stack.appUrl);
   await signIn(api, "invite", { token: inviteToken(inviteUrl) });
@@ -146,7 +152,10 @@ export async function connectProvider(grower: APIRequestContext, providerId: str
   return completeConsent(grower, await consentCallback(grower, providerId));
 }
 
-/** One of the sandbox's test controls (`/_sandbox/…`), e.g. `faults`; fails the test unless it answers 2xx. Returns its JSON. */
+/**
+ * One of the sandbox's test controls (`/_sandbox/…`), e.g. `faults`; fails the test unless it answers
+ * 2xx. Returns its JSON.
+ */
 export async function sandboxControl(stack: Stack, method: "GET" | "POST" | "DELETE", route: string, body?: unknown) {
   const response = await fetch(`${stack.sandboxUrl}/_sandbox/${route}`, {
     method,
@@ -170,13 +179,19 @@ export async function issuedSecrets(stack: Stack): Promise<string[]> {
   return (await sandboxControl(stack, "GET", "issued")).secrets;
 }
 
-/** The credential as the sandbox Leaf holds it (with `postedBody`, the body Headland POSTed, and `grantId`), or undefined. */
+/**
+ * The credential as the sandbox Leaf holds it (with `postedBody`, the body Headland POSTed, and
+ * `grantId`), or undefined.
+ */
 export async function leafCredential(stack: Stack, leafUserId: string, provider: Provider) {
   const response = await fetch(`${stack.sandboxUrl}/_sandbox/leaf/users/${leafUserId}/${provider.leaf.path}`);
   return response.ok ? response.json() : undefined;
 }
 
-/** The refresh tokens the provider issued under a grant, first-issued first: the first is the one the code exchange gave Headland. */
+/**
+ * The refresh tokens the provider issued under a grant, first-issued first: the first is the one the code
+ * exchange gave Headland.
+ */
 export async function issuedRefreshTokens(stack: Stack, grantId: string): Promise<string[]> {
   return (await sandboxControl(stack, "GET", `grants/${encodeURIComponent(grantId)}`)).refreshTokens;
 }
@@ -198,7 +213,10 @@ export function expectedLeafBody(provider: Provider, tokens: { accessToken?: unk
   );
 }
 
-/** Redeems a code at the sandbox's token endpoint directly, as a client holding the secret would (every sandbox client uses HTTP Basic). */
+/**
+ * Redeems a code at the sandbox's token endpoint directly, as a client holding the secret would (every
+ * sandbox client uses HTTP Basic).
+ */
 export async function redeemCodeAtSandbox(
   stack: Stack,
   provider: Provider,

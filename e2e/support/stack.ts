@@ -101,7 +101,10 @@ export async function startStack(env: Record<string, string> = {}): Promise<Cras
   };
 }
 
-/** A stack of a test's own started exactly as the shared one: start.mjs behind the wiretap, which records for the leak scan. */
+/**
+ * A stack of a test's own started exactly as the shared one: start.mjs behind the wiretap, which records
+ * for the leak scan.
+ */
 export interface TappedStack extends Stack {
   tapDir: string;
   stop(): Promise<void>;

@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 describe("session cookie", () => {
-  it("over https is __Host- prefixed, Secure, HttpOnly and SameSite=Lax, with next-auth's other cookies secure too", () => {
+  it("over https is __Host- prefixed, Secure, HttpOnly and SameSite=Lax; next-auth's other cookies secure too", () => {
     const options = optionsFor("https://headland.example");
     expect(options.useSecureCookies).toBe(true);
     expect(options.cookies?.sessionToken).toEqual({
@@ -27,7 +27,7 @@ describe("session cookie", () => {
     });
   });
 
-  it("over plain http (this machine only) is HttpOnly and SameSite=Lax without the prefix browsers would reject", () => {
+  it("over http (this machine only) is HttpOnly and SameSite=Lax without the prefix browsers would reject", () => {
     const options = optionsFor("http://localhost:3000");
     expect(options.useSecureCookies).toBe(false);
     expect(options.cookies?.sessionToken).toEqual({

@@ -18,7 +18,10 @@ export async function countAttempt(key: string, limit: number, windowMs: number)
   return (await recordAttempt(key, windowMs)).count <= limit;
 }
 
-/** Counts an attempt: how many this key has made in its current window (this one included), and when that window ends. */
+/**
+ * Counts an attempt: how many this key has made in its current window (this one included), and when that
+ * window ends.
+ */
 export async function recordAttempt(key: string, windowMs: number): Promise<{ count: number; windowEndsAt: number }> {
   if (windowMs > longestWindowMs) throw new Error(`a ${windowMs} ms window outlives the rows' cleanup`);
   cleanUpNowAndThen();
@@ -31,7 +34,8 @@ export async function recordAttempt(key: string, windowMs: number): Promise<{ co
       target: rateLimits.key,
       set: {
         count: sql`case when ${rateLimits.windowStart} < ${windowStart} then 1 else ${rateLimits.count} + 1 end`,
-        windowStart: sql`case when ${rateLimits.windowStart} < ${windowStart} then now() else ${rateLimits.windowStart} end`,
+        windowStart: sql`case when ${rateLimits.windowStart} < ${windowStart}
+          then now() else ${rateLimits.windowStart} end`,
       },
     })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });

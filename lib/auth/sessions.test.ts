@@ -51,7 +51,7 @@ describe("session lifetimes", () => {
     );
   });
 
-  it("are absolute: a session is refused once its lifetime from sign-in has passed, whatever the token says", async () => {
+  it("are absolute: a session is refused once its lifetime from sign-in passed, whatever the token says", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-01T08:00:00Z") });
     const started = await startSession(staff("ann@partner.test"));
     expect(started.expiresAt).toBe(Date.parse("2026-03-01T20:00:00Z"));
@@ -115,7 +115,7 @@ describe("next-auth's callbacks", () => {
     expect(await callbacks().jwt!({ token, account: null } as never)).toEqual(token);
   });
 
-  it("refuse a token whose session was signed out, so getServerSession and /api/auth/session answer no session", async () => {
+  it("refuse a token whose session was signed out: getServerSession and /api/auth/session answer none", async () => {
     const token = (await callbacks().jwt!({
       token: {} as JWT,
       user: { id: "s1", email: "ann@partner.test", role: "staff" },

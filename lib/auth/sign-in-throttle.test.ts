@@ -40,7 +40,7 @@ describe("the growing delay at one account", () => {
 });
 
 describe("sign-in throttling", () => {
-  it("refuses the 11th try at one account from one address, and keys on the server's address header, not X-Forwarded-For", async () => {
+  it("refuses an account's 11th try from one address, keyed on the address header, not X-Forwarded-For", async () => {
     const results = [];
     for (let i = 0; i < 11; i++)
       results.push(

@@ -67,7 +67,7 @@ describe("staff password checks", () => {
     await database.db.insert(staff).values({ email: "legacy@headland.test", passwordHash: cheap });
     await ensureStaffAccount({ email: "legacy@headland.test", password: "old password" });
     const [row] = await database.db.select().from(staff).where(eq(staff.email, "legacy@headland.test"));
-    expect(bcrypt.getRounds(row!.passwordHash)).toBe(staffHashCost);
+    expect(bcrypt.getRounds(row!.passwordHash!)).toBe(staffHashCost);
     expect(await verifyStaffPassword("legacy@headland.test", "old password")).toBeDefined();
   });
 });

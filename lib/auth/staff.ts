@@ -23,16 +23,21 @@ export async function verifyStaffPassword(
   return row && ok ? { id: row.id, email: row.email } : undefined;
 }
 
-/** Creates the configured staff account, or updates its password at start, ending every session the old password opened. */
+/**
+ * Creates the configured staff account, or updates its password at start, ending every session the old
+ * password opened.
+ */
 export async function ensureStaffAccount(account: { email: string; password: string }): Promise<void> {
   const db = await database();
   const [existing] = await db.select().from(staff).where(eq(staff.email, account.email)).limit(1);
-  const samePassword = existing !== undefined && (await bcrypt.compare(account.password, existing.passwordHash));
-  if (existing && samePassword && bcrypt.getRounds(existing.passwordHash) === staffHashCost) return;
+  const stored = existing?.passwordHash ?? null;
+  const samePassword = stored !== null && (await bcrypt.compare(account.password, stored));
+  if (stored && samePassword && bcrypt.getRounds(stored) === staffHashCost) return;
   const passwordHash = await bcrypt.hash(account.password, staffHashCost);
   await db
     .insert(staff)
-    .values({ email: account.email, passwordHash })
-    .onConflictDoUpdate({ target: staff.email, set: { passwordHash } });
+    // The environment's account is the deployment's first admin.
+    .values({ email: account.email, passwordHash, role: "admin" })
+    .onConflictDoUpdate({ target: staff.email, set: { passwordHash, role: "admin" } });
   if (existing && !samePassword) await endStaffSessions(account.email);
 }

@@ -22,19 +22,22 @@ const failures = {
     refusedWith: 400,
     title: () => "This sign-in link has expired",
     sentence: (p) =>
-      `It was already used or is more than 30 minutes old. Go back to your connections and press “Connect ${p}” to start again.`,
+      "It was already used or is more than 30 minutes old. " +
+      `Go back to your connections and press “Connect ${p}” to start again.`,
   },
   link_expired: {
     refusedWith: 400,
     title: () => "This sign-in link has expired",
     sentence: (p) =>
-      `It was already used or is more than 30 minutes old. Go back to your connections and press “Connect ${p}” to start again.`,
+      "It was already used or is more than 30 minutes old. " +
+      `Go back to your connections and press “Connect ${p}” to start again.`,
   },
   mismatch: {
     refusedWith: 403,
     title: () => "This sign-in belongs to another session",
     sentence: () =>
-      "It was started in another browser, by another account or for another provider. Go back to your connections and start again here.",
+      "It was started in another browser, by another account or for another provider. " +
+      "Go back to your connections and start again here.",
   },
   signed_out: {
     refusedWith: 401,
@@ -63,7 +66,8 @@ const failures = {
   leaf_rejected: {
     title: (p) => `${p} could not be saved`,
     sentence: () =>
-      "Our data partner refused the connection. The people who invited you can see why; try again later or contact them.",
+      "Our data partner refused the connection. " +
+      "The people who invited you can see why; try again later or contact them.",
   },
 } satisfies Record<string, Failure>;
 
@@ -89,7 +93,10 @@ export class ConnectError extends Error {
     this.name = "ConnectError";
   }
 
-  /** The 4xx status when the callback request itself is refused; undefined when the grower goes back to /connections. */
+  /**
+   * The 4xx status when the callback request itself is refused; undefined when the grower goes back to
+   * /connections.
+   */
   get refusedWith(): number | undefined {
     return (failures[this.code] as Failure).refusedWith;
   }

@@ -47,7 +47,7 @@ describe("consent start and callback limits", () => {
     expect(await connectAllowed("start", from("198.51.100.1"), "session-b")).toBe(true);
   });
 
-  it("refuse an address past its limit whatever session or X-Forwarded-For it sends; other addresses go on", async () => {
+  it("refuse an address past its limit, whatever session or X-Forwarded-For it sends; others go on", async () => {
     const sessions = ["s1", "s2", "s3", "s4", "s5", "s6"];
     const results = [];
     for (const [i, sid] of sessions.entries())
@@ -60,7 +60,7 @@ describe("consent start and callback limits", () => {
     expect(await tries(6, "start", from("198.51.100.4"))).toEqual([true, true, true, true, true, false]);
   });
 
-  it("keep the callback's count apart from the start's, so a grower who started often can still come back", async () => {
+  it("keep the callback's count apart from the start's: a grower who started often can still come back", async () => {
     await tries(3, "start", from("198.51.100.5"), "session-c");
     expect(await connectAllowed("start", from("198.51.100.5"), "session-c")).toBe(false);
     expect(await tries(4, "callback", from("198.51.100.5"), "session-c")).toEqual([true, true, true, false]);

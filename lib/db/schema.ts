@@ -1,14 +1,36 @@
 import { sql } from "drizzle-orm";
-import { bigserial, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const staffRoles = ["admin", "member"] as const;
+export type StaffRole = (typeof staffRoles)[number];
 
 export const staff = pgTable("staff", {
   id: uuid("id").primaryKey().defaultRandom(),
   email: text("email").notNull().unique(),
-  passwordHash: text("password_hash").notNull(),
+  /** Null until the member sets one (an invited member), or for members who only use single sign-on. */
+  passwordHash: text("password_hash"),
+  /** admin manages staff and settings; member works with growers and connections. */
+  role: text("role", { enum: staffRoles }).notNull().default("member"),
   createdAt: createdAt(),
 });
+
+/** A link that lets one person become a staff member: single use, short-lived. */
+export const staffInvites = pgTable(
+  "staff_invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    role: text("role", { enum: staffRoles }).notNull().default("member"),
+    invitedBy: text("invited_by").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("staff_invites_email_idx").on(t.email)],
+);
 
 export const growers = pgTable(
   "growers",
@@ -189,4 +211,28 @@ export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
+});
+
+/**
+ * Leaf alert deliveries (webhooks), stored before they are answered so Leaf's retries and a crash lose
+ * nothing; the id is Leaf's own, so a delivery seen twice is stored once.
+ */
+export const leafAlerts = pgTable(
+  "leaf_alerts",
+  {
+    id: text("id").primaryKey(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    payload: jsonb("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    lastError: text("last_error"),
+  },
+  (t) => [index("leaf_alerts_pending_idx").on(t.processedAt, t.receivedAt)],
+);
+
+/** Small facts the instances share: when Leaf's webhook was registered and last heard from. */
+export const appState = pgTable("app_state", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

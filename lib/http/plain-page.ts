@@ -14,10 +14,14 @@ export function plainPage(
   const action = page.action
     ? `<p><a href="${escapeHtml(page.action.href)}">${escapeHtml(page.action.label)}</a></p>`
     : "";
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)} · Headland</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1c1917;line-height:1.5}
-h1{font-size:1.4rem}a{display:inline-block;background:#166534;color:#fff;padding:.6rem 1rem;border-radius:.5rem;text-decoration:none}</style></head>
+<style>
+body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1c1917;line-height:1.5}
+h1{font-size:1.4rem}
+a{display:inline-block;background:#166534;color:#fff;padding:.6rem 1rem;border-radius:.5rem;text-decoration:none}
+</style></head>
 <body><main><h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.sentence)}</p>${action}</main></body></html>`;
   return new Response(html, {
     status,

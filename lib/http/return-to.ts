@@ -5,7 +5,8 @@
 export function safeReturnPath(value: string | null | undefined, fallback = "/connections"): string {
   if (!value || value.length > 512 || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
     return fallback;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a return path must not hold.
+  // Control characters are exactly what a return path must not hold.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: see above.
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   const base = "http://headland.invalid";
   try {

@@ -27,7 +27,10 @@ function checkAuthResponse(settings: ProviderSettings, input: ExchangeInput): UR
 
 const unreadable = new Set([oauth.RESPONSE_IS_NOT_JSON, oauth.PARSE_ERROR, oauth.INVALID_RESPONSE]);
 
-/** An answer that is no token response at all: not JSON, not an object, an unknown token_type, a redirect, too large. */
+/**
+ * An answer that is no token response at all: not JSON, not an object, an unknown token_type, a redirect,
+ * too large.
+ */
 function unreadableAnswer(error: unknown): boolean {
   if (error instanceof ResponseTooLargeError || error instanceof oauth.UnsupportedOperationError) return true;
   if (!(error instanceof oauth.OperationProcessingError)) return false;

@@ -72,7 +72,10 @@ async function alreadyAtLeaf(row: Delivery, provider: Provider, tokens: TokenSet
   return Number.isFinite(created) && created >= row.createdAt.getTime() - clockSkewMs;
 }
 
-/** POSTs the credentials body to Leaf; deletes the sealed copy once Leaf has it. The worker finds the provider by id. */
+/**
+ * POSTs the credentials body to Leaf; deletes the sealed copy once Leaf has it. The worker finds the
+ * provider by id.
+ */
 export async function attemptDelivery(row: Delivery, known?: Provider): Promise<DeliveryOutcome> {
   // Opened first: the binding names the provider, so a row renamed to an unknown one gives up here too.
   const tokens = openTokens(config().keyring, row);

@@ -48,7 +48,10 @@ export function resolveSettings<K extends string>(provider: Provider<K>, cfg: Co
   };
 }
 
-/** RFC 9207 support as the sandbox simulates it or the provider file declares it, unless the variable says otherwise. */
+/**
+ * RFC 9207 support as the sandbox simulates it or the provider file declares it, unless the variable says
+ * otherwise.
+ */
 function issParameter(env: Record<string, string | undefined>, variable: string, declared?: "supported"): boolean {
   const value = readVar(env, variable, z.enum(["supported", "unsupported"]));
   return (value ?? declared) === "supported";
