@@ -8,6 +8,8 @@ import { loopbackConnectLimits } from "./e2e/support/stack";
 // `npm test` picks free ports; a direct `npx playwright test` uses these.
 const appPort = Number(process.env.E2E_APP_PORT ?? 3107);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4117);
+// The sandbox's mail catcher (e2e/invite-email.spec.ts reads the invite email there).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? sandboxPort + 1);
 process.env.E2E_APP_PORT = String(appPort);
 process.env.E2E_SANDBOX_PORT = String(sandboxPort);
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "headland-e2e-"));
@@ -61,6 +63,7 @@ export default defineConfig({
     env: {
       PORT: String(appPort),
       SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_SMTP_PORT: String(smtpPort),
       APP_URL: appUrl,
       HOSTNAME_BIND: "127.0.0.1",
       HEADLAND_DATA_DIR: process.env.E2E_DATA_DIR,

@@ -6,22 +6,41 @@ import { inviteUseLimits } from "@/lib/auth/invite-limits";
 import { CopyField } from "./copy-field";
 import { useApiAction } from "./use-api-action";
 
-/** Staff add a grower: Headland creates the Leaf user and hands back an invite link. */
-export function AddGrower() {
+// The same clock as the rest of the staff pages.
+const sentAtFormat = new Intl.DateTimeFormat("en-US", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+function emailWords(body: Record<string, unknown>): string | undefined {
+  if (!("sentTo" in body)) return undefined;
+  if (typeof body.sentTo !== "string" || typeof body.sentAt !== "string")
+    return "The invite email could not be sent; copy the link below instead.";
+  return `Sent to ${body.sentTo} at ${sentAtFormat.format(new Date(body.sentAt))} UTC.`;
+}
+
+/**
+ * Staff add a grower: Headland creates the Leaf user and hands back an invite link, and mails it too
+ * when staff ask and email is set up (`canEmail`).
+ */
+export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const { busy, error, run } = useApiAction();
-  const [added, setAdded] = useState<{ name: string; inviteUrl: string }>();
+  const [added, setAdded] = useState<{ name: string; inviteUrl: string; emailed?: string }>();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const outcome = await run("/api/growers", {
       method: "POST",
-      json: { name: form.get("name"), email: form.get("email") },
+      json: { name: form.get("name"), email: form.get("email"), emailInvite: form.get("emailInvite") === "on" },
     });
     if (!outcome.ok) return;
-    setAdded({ name: String(outcome.body.name), inviteUrl: String(outcome.body.inviteUrl) });
+    const { name, inviteUrl } = outcome.body;
+    setAdded({ name: String(name), inviteUrl: String(inviteUrl), emailed: emailWords(outcome.body) });
     setOpen(false);
     router.refresh();
   }
@@ -61,6 +80,13 @@ export function AddGrower() {
               className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2"
             />
           </label>
+          {/* Not "Email…": the Email field's label must stay the only one that says it. */}
+          {canEmail && (
+            <label className="flex items-center gap-2 text-sm text-stone-700 sm:order-last sm:col-span-3">
+              <input type="checkbox" name="emailInvite" />
+              Mail them the invite link
+            </label>
+          )}
           <div className="flex gap-2">
             <button
               type="submit"
@@ -86,6 +112,11 @@ export function AddGrower() {
             {added.name} was added. Send them this link; it signs them in up to {inviteUseLimits.default} times within 7
             days.
           </p>
+          {added.emailed && (
+            <p role="status" className="text-sm text-stone-700">
+              {added.emailed}
+            </p>
+          )}
           <CopyField label="Invite link" value={added.inviteUrl} buttonLabel="Copy invite link" />
         </div>
       )}

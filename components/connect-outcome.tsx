@@ -2,11 +2,10 @@ import { type ConnectErrorCode, connectErrorMessage } from "@/lib/connect/connec
 
 interface Props {
   error?: { code: ConnectErrorCode; provider: { id: string; name: string } };
-  connected?: { id: string; name: string };
 }
 
-/** The result of the consent flow the grower just came back from. */
-export function ConnectOutcome({ error, connected }: Props) {
+/** A consent flow the grower just came back from that failed; a success is worded by the connection list. */
+export function ConnectOutcome({ error }: Props) {
   if (error) {
     const { title, sentence } = connectErrorMessage(error.code, error.provider.name);
     return (
@@ -19,13 +18,6 @@ export function ConnectOutcome({ error, connected }: Props) {
         >
           Try again
         </a>
-      </div>
-    );
-  }
-  if (connected) {
-    return (
-      <div role="status" className="mt-6 rounded-lg border border-green-200 bg-green-50 p-4 text-green-900">
-        Thanks! {connected.name} is linked. We are checking it with the provider now.
       </div>
     );
   }

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ConnectionStatus, isSettling } from "@/lib/connections/status";
-import { statusSentences } from "@/lib/wording/status-words";
+import { chooseOrganizationsLabel, chooseOrganizationsSentence, statusSentences } from "@/lib/wording/status-words";
 import { DisconnectButton } from "./disconnect-button";
 import { StatusBadge } from "./status-badge";
 
@@ -10,6 +10,8 @@ export interface ConnectionItem {
   provider: string;
   status: ConnectionStatus;
   since: string;
+  /** The provider's page where the grower chooses organizations, when the credential shares none. */
+  managementUri?: string;
 }
 
 interface Props {
@@ -18,6 +20,8 @@ interface Props {
   initial: ConnectionItem[];
   /** Staff watch and disconnect; only the grower can give consent. */
   canConnect: boolean;
+  /** The provider whose consent the grower just came back from. */
+  justConnected?: { id: string; name: string };
 }
 
 async function fetchConnections(leafUserId: string): Promise<ConnectionItem[]> {
@@ -27,7 +31,7 @@ async function fetchConnections(leafUserId: string): Promise<ConnectionItem[]> {
 }
 
 /** Each provider's status, kept live: quick polling while something is settling, slow otherwise. */
-export function ConnectionList({ leafUserId, providers, initial, canConnect }: Props) {
+export function ConnectionList({ leafUserId, providers, initial, canConnect, justConnected }: Props) {
   const queryClient = useQueryClient();
   const queryKey = ["connections", leafUserId];
   const { data = initial } = useQuery({
@@ -37,10 +41,29 @@ export function ConnectionList({ leafUserId, providers, initial, canConnect }: P
     refetchInterval: (query) => ((query.state.data ?? initial).some((c) => isSettling(c.status)) ? 1500 : 30_000),
   });
 
+  // Linked but sharing nothing is no success: the grower is told what is missing instead of thanked.
+  const sharesNothing =
+    justConnected && data.find((c) => c.provider === justConnected.id)?.status === "no_organizations";
   return (
     <div className="mt-6 grid gap-4">
+      {justConnected && (
+        <div
+          role="status"
+          className={`rounded-lg border p-4 ${
+            sharesNothing
+              ? "border-amber-300 bg-amber-50 text-amber-900"
+              : "border-green-200 bg-green-50 text-green-900"
+          }`}
+        >
+          {sharesNothing
+            ? chooseOrganizationsSentence(justConnected.name)
+            : `Thanks! ${justConnected.name} is linked. We are checking it with the provider now.`}
+        </div>
+      )}
       {providers.map((provider) => {
-        const status = data.find((c) => c.provider === provider.id)?.status ?? "not_connected";
+        const connection = data.find((c) => c.provider === provider.id);
+        const status = connection?.status ?? "not_connected";
+        const chooseAt = status === "no_organizations" ? connection?.managementUri : undefined;
         const headingId = `provider-${provider.id}`;
         return (
           <section
@@ -54,8 +77,16 @@ export function ConnectionList({ leafUserId, providers, initial, canConnect }: P
               </h2>
               <StatusBadge status={status} />
             </div>
-            <p className="mt-2 text-stone-600">{statusSentences[status]}</p>
+            <p className="mt-2 text-stone-600">
+              {status === "no_organizations" ? chooseOrganizationsSentence(provider.name) : statusSentences[status]}
+            </p>
             <div className="mt-4 flex flex-wrap gap-3">
+              {canConnect && chooseAt && (
+                // The provider's own page: a full navigation, and it sends the grower back only where it was told.
+                <a href={chooseAt} className="rounded-lg bg-field px-4 py-2 font-medium text-white">
+                  {chooseOrganizationsLabel(provider.name)}
+                </a>
+              )}
               {canConnect && (
                 <a
                   href={`/api/connect/${provider.id}`}

@@ -12,7 +12,18 @@ export function SiteHeader({ viewer }: { viewer?: Viewer }) {
         </Link>
         {viewer && (
           <div className="flex items-center gap-4 text-sm text-stone-600">
-            <span>{viewer.role === "staff" ? viewer.email : viewer.name}</span>
+            {viewer.role === "staff" && viewer.staffRole === "admin" && (
+              <Link href="/staff" className="underline-offset-2 hover:underline">
+                Staff
+              </Link>
+            )}
+            {viewer.role === "staff" ? (
+              <Link href="/staff/account" className="underline-offset-2 hover:underline">
+                {viewer.email}
+              </Link>
+            ) : (
+              <span>{viewer.name}</span>
+            )}
             <SignOutButton />
           </div>
         )}

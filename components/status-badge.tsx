@@ -8,6 +8,7 @@ const colors: Record<ConnectionStatus, string> = {
   ok: "bg-green-50 text-green-800 ring-green-300",
   reauth: "bg-red-50 text-red-800 ring-red-300",
   missing_permission: "bg-amber-50 text-amber-900 ring-amber-300",
+  no_organizations: "bg-amber-50 text-amber-900 ring-amber-300",
   unavailable: "bg-stone-100 text-stone-700 ring-stone-400",
   error: "bg-red-50 text-red-800 ring-red-300",
 };

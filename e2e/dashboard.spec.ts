@@ -208,7 +208,8 @@ test("staff see why Leaf refused a credential, with its reference, and send it a
     path: `${leafUserId}/${trimble.leaf.path}`,
   });
   await region(grower, trimble.name).getByRole("link", { name: "Connect Trimble" }).click();
-  await consent(grower, trimble);
+  // Leaf refused it, so the grower never reaches Trimble's organization step.
+  await consent(grower, trimble, "Allow", { organizations: false });
   await expect(statusIn(grower, trimble.name, "Error")).toBeVisible();
 
   const staff = await (await staffContext(browser)).newPage();
@@ -225,7 +226,10 @@ test("staff see why Leaf refused a credential, with its reference, and send it a
   await region(staff, trimble.name).getByRole("button", { name: "Retry sending Trimble to Leaf" }).click();
   await expect(async () => {
     await staff.reload();
-    await expect(region(staff, trimble.name).getByText(/^(Processing|Connected)$/)).toBeVisible({ timeout: 1_000 });
+    // Saved without the organization step: it settles as sharing nothing.
+    await expect(region(staff, trimble.name).getByText(/^(Processing|Connected, sharing nothing)$/)).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 20_000 });
   await expect(region(staff, trimble.name).getByRole("alert")).toHaveCount(0);
   expect((await leafCredential(sharedStack, leafUserId, trimble)).postedBody.refreshToken).toMatch(

@@ -17,9 +17,12 @@ describe("configurationProblems", () => {
       "TRIMBLE_CLIENT_ID",
       // Not hidden behind the mode's problems: the other variables are checked too.
       "AUTH_SECRET",
+      // Nor behind each other: loading stops at the first, the check does not.
+      "HEADLAND_ENCRYPTION_KEY",
+      "JOHN_DEERE_CLIENT_SECRET",
     ]);
     const block = describeProblems(problems);
-    expect(block.split("\n")).toHaveLength(5);
+    expect(block.split("\n")).toHaveLength(7);
     expect(block).toMatch(/^Headland cannot start/);
   });
 
@@ -44,5 +47,34 @@ describe("configurationProblems", () => {
         JOHN_DEERE_CLIENT_SECRET: "s",
       }),
     ).toEqual([]);
+  });
+
+  it("lists every wrong value at once, the server's own variables included, and nothing about its stand-ins", () => {
+    const problems = configurationProblems({
+      HEADLAND_MODE: "live",
+      HEADLAND_DATA_DIR: dataDir,
+      LEAF_API_URL: "http://leaf.example.com",
+      LEAF_API_TOKEN: "t",
+      AUTH_SECRET: "s",
+      PORT: "eighty",
+      APP_URL: "ftp://headland.example.com",
+      LEAF_TIMEOUT_MS: "soon",
+      HEADLAND_ENCRYPTION_KEY: "too-short",
+      HEADLAND_TRUSTED_PROXIES: "the load balancer",
+      HEADLAND_SHUTDOWN_TIMEOUT_MS: "-1",
+      LOG_LEVEL: "loud",
+      HEADLAND_ALLOW_MIXED_MODE: "1",
+    });
+    expect(problems.map((p) => p.split(":")[0])).toEqual([
+      "PORT",
+      "LEAF_API_URL",
+      "APP_URL",
+      "LEAF_TIMEOUT_MS",
+      "HEADLAND_ENCRYPTION_KEY",
+      "HEADLAND_TRUSTED_PROXIES",
+      "HEADLAND_SHUTDOWN_TIMEOUT_MS",
+      "LOG_LEVEL",
+    ]);
+    expect(problems.find((p) => p.startsWith("LEAF_API_URL"))).toMatch(/must be https/);
   });
 });

@@ -98,12 +98,73 @@ function sweepSettings(env: Env, sandbox: boolean) {
   };
 }
 
+/**
+ * Leaf's credential alerts (webhooks). Off in live mode until HEADLAND_LEAF_WEBHOOK_SECRET is set; the
+ * sandbox generates one. The age limit covers Leaf's retries (1, 30, 60 and 240 minutes after the event).
+ */
+function leafAlertSettings(env: Env, sandbox: boolean, dataDir: string) {
+  const secret =
+    readVar(env, "HEADLAND_LEAF_WEBHOOK_SECRET", z.string().min(16, "must be at least 16 characters")) ??
+    (sandbox ? generatedSecret(dataDir, "leaf-webhook-secret") : undefined);
+  const maxAgeMinutes = readVar(env, "HEADLAND_LEAF_ALERT_MAX_AGE_MINUTES", z.coerce.number().positive()) ?? 360;
+  return { secret, maxAgeMs: maxAgeMinutes * 60_000 };
+}
+
 /** Absolute session lifetimes from sign-in; refreshing never extends them. Fractions allowed (tests use seconds). */
 function sessionLifetimes(env: Env) {
   const positive = z.coerce.number().positive();
   const staffHours = readVar(env, "HEADLAND_STAFF_SESSION_HOURS", positive.max(90 * 24)) ?? 12;
   const growerDays = readVar(env, "HEADLAND_GROWER_SESSION_DAYS", positive.max(365)) ?? 30;
   return { staff: staffHours * 3600_000, grower: growerDays * 24 * 3600_000 };
+}
+
+/**
+ * Staff single sign-on through one OpenID provider. A verified email in an allowed domain, or the
+ * HEADLAND_OIDC_GROUP group, makes a staff member: one of the two is required, or everyone with an account
+ * at the provider would be staff.
+ */
+function ssoSettings(env: Env) {
+  const issuer = readVar(env, "HEADLAND_OIDC_ISSUER", secretUrl);
+  if (!issuer) return undefined;
+  const reason = "with HEADLAND_OIDC_ISSUER";
+  const domains = (env.HEADLAND_OIDC_ALLOWED_DOMAINS ?? "").split(",").map((d) => d.trim().toLowerCase());
+  const allowedDomains = domains.map((d) => d.replace(/^@/, "")).filter(Boolean);
+  const group = env.HEADLAND_OIDC_GROUP?.trim() || undefined;
+  if (!allowedDomains.length && !group)
+    throw new ConfigError("HEADLAND_OIDC_ALLOWED_DOMAINS", `required ${reason} (or set HEADLAND_OIDC_GROUP)`);
+  return {
+    issuer,
+    clientId: requireVar(env, "HEADLAND_OIDC_CLIENT_ID", reason),
+    clientSecret: requireVar(env, "HEADLAND_OIDC_CLIENT_SECRET", reason),
+    name: env.HEADLAND_OIDC_NAME?.trim() || "single sign-on",
+    allowedDomains,
+    group,
+  };
+}
+
+/** HEADLAND_PASSWORD_SIGNIN=off leaves staff only single sign-on, so it needs one. */
+function passwordSignIn(env: Env, sso: boolean): boolean {
+  const on = (readVar(env, "HEADLAND_PASSWORD_SIGNIN", z.enum(["on", "off"])) ?? "on") === "on";
+  if (!on && !sso)
+    throw new ConfigError("HEADLAND_PASSWORD_SIGNIN", "off needs HEADLAND_OIDC_ISSUER, or no one can sign in");
+  return on;
+}
+
+/**
+ * Invite emails. Sandbox mode sends to the sandbox's mail catcher (SANDBOX_SMTP_PORT, SANDBOX_PORT + 1 by
+ * default, as sandbox/main.ts listens); live mode sends only with SMTP_URL, and without it staff copy links.
+ */
+function mailSettings(env: Env, sandbox: boolean, sandboxPort: number) {
+  const partnerName = env.HEADLAND_PARTNER_NAME?.trim() || "Headland";
+  const catcherPort = readVar(env, "SANDBOX_SMTP_PORT", port) ?? sandboxPort + 1;
+  const smtpUrl =
+    readVar(env, "SMTP_URL", z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })) ??
+    (sandbox ? `smtp://127.0.0.1:${catcherPort}` : undefined);
+  if (!smtpUrl) return { partnerName, smtp: undefined };
+  const from =
+    readVar(env, "HEADLAND_MAIL_FROM", z.email("not an email address")) ??
+    (sandbox ? "invites@headland.test" : requireVar(env, "HEADLAND_MAIL_FROM", "with SMTP_URL"));
+  return { partnerName, smtp: { url: smtpUrl, from } };
 }
 
 export function loadConfig(env: Env) {
@@ -168,6 +229,7 @@ export function loadConfig(env: Env) {
       intervalMs: readVar(env, "HEADLAND_OUTBOX_INTERVAL_MS", z.coerce.number().int().positive()) ?? 2_000,
     },
     sweep: sweepSettings(env, sandbox),
+    leafAlerts: leafAlertSettings(env, sandbox, dataDir),
     // Consent starts, and callbacks, per minute: far above what a grower clicks (a farm office shares
     // one address), low enough that one client's flood is answered by a cheap 429.
     connectLimits: {
@@ -175,6 +237,9 @@ export function loadConfig(env: Env) {
       perAddress: readVar(env, "HEADLAND_CONNECT_LIMIT_PER_ADDRESS", z.coerce.number().int().positive()) ?? 120,
     },
     sessionLifetimeMs: sessionLifetimes(env),
+    mail: mailSettings(env, sandbox, sandboxPort),
+    sso: ssoSettings(env),
+    passwordSignIn: passwordSignIn(env, Boolean(env.HEADLAND_OIDC_ISSUER?.trim())),
     staff: staffEmail && staffPassword ? { email: staffEmail.toLowerCase(), password: staffPassword } : undefined,
     env,
   };

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID } from "node:crypto";
 import type { Catalog } from "./catalog";
+import type { Mailbox } from "./mail/catcher";
 import type { State } from "./store";
 
 export interface SandboxKeys {
@@ -13,10 +14,14 @@ export interface SandboxKeys {
 export interface Sandbox {
   readonly url: string;
   readonly processingDelayMs: number;
+  /** One of Leaf's alert-retry minutes, in ms here (SANDBOX_ALERT_RETRY_UNIT_MS). */
+  readonly alertRetryUnitMs: number;
   /** Exact redirect URIs registered beyond the loopback rule (SANDBOX_EXTRA_REDIRECT_URIS). */
   readonly extraRedirectUris: readonly string[];
   readonly keys: SandboxKeys;
   readonly catalog: Catalog;
+  /** Mail the SMTP catcher caught; `/_sandbox/reset` empties it with the rest. */
+  readonly mailbox: Mailbox;
   state: State;
 }
 

@@ -98,6 +98,8 @@ export const controlRoutes = (catalog: Catalog): Route[] => [
     json(201, { ids: seedUsers(sandbox.state, await body(req, seedRequest(sandbox.catalog))) }),
   ),
   route("GET", "/issued", (_req, { state }) => ok({ secrets: [...state.issued] })),
+  // Every alert the sandbox's Leaf sent, with each attempt's outcome, so a test can see a retry land.
+  route("GET", "/leaf/alerts/deliveries", (_req, { state }) => ok(state.leaf.alerts.deliveries)),
   // What the provider issued under a grant, so a test checks Leaf's copy against it rather than against itself.
   route("GET", "/grants/{grantId}", (req, { state }) => {
     const grant = state.providers.grants.get(req.params.grantId!);
@@ -112,7 +114,8 @@ export const controlRoutes = (catalog: Catalog): Route[] => [
   }),
   route("POST", "/reset", (_req, sandbox) => {
     disposeState(sandbox.state);
-    sandbox.state = createState(sandbox.catalog);
+    sandbox.state = createState(sandbox.catalog, sandbox.alertRetryUnitMs);
+    sandbox.mailbox.clear();
     return ok();
   }),
 ];

@@ -306,6 +306,38 @@ describe("Leaf credentials", () => {
     expect(after.connected.map((o: { name: string }) => o.name)).toEqual(["Prairie Wind Farms"]);
   });
 
+  it("lists a Trimble credential's organizations, with Trimble Ag's page as the managementUri", async () => {
+    const token = await leafToken(sandbox.url);
+    const leaf = leafApi(sandbox.url, token);
+    const user = await createUser(sandbox.url, token);
+    const tokens = await connect(sandbox.url, "trimble");
+    const path = `${USERS}/${user}/trimble-credentials`;
+    await leaf.post(path, {
+      clientId: trimble.clientId,
+      clientSecret: trimble.clientSecret,
+      refreshToken: tokens.refresh_token!,
+    });
+    expect((await settledCredential(sandbox.url, token, path)).status).toBe("MISSING_PERMISSION");
+    const organizations = await (await leaf.get(`${USERS}/${user}/organizations/Trimble`)).json();
+    expect(organizations.connected).toEqual([]);
+    expect(organizations.notConnected.map((o: { name: string }) => o.name)).toEqual([
+      "Bluestem Farms",
+      "Hollow Oak Ranch",
+    ]);
+    const managementUri = new URL(organizations.notConnected[0].managementUri);
+    expect(managementUri.pathname).toBe("/trimble/ThirdPartyAccess/ThirdPartyAuthorizationRedirect");
+    expect(managementUri.searchParams.get("clientid")).toBe(trimble.clientId);
+    const form = new URLSearchParams({
+      grant: managementUri.searchParams.get("grant")!,
+      clientid: trimble.clientId,
+      organization: organizations.notConnected[1].id,
+    });
+    expect((await fetch(managementUri.origin + managementUri.pathname, { method: "POST", body: form })).status).toBe(
+      200,
+    );
+    expect((await (await leaf.get(path)).json()).status).toBe("OK");
+  });
+
   it("removes a user's credentials with the user", async () => {
     const token = await leafToken(sandbox.url);
     const leaf = leafApi(sandbox.url, token);

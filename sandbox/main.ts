@@ -10,12 +10,17 @@ function numberFromEnv(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+  const port = numberFromEnv("SANDBOX_PORT", 4010);
   const sandbox = await startSandbox({
-    port: numberFromEnv("SANDBOX_PORT", 4010),
+    port,
+    // The app's SMTP_URL defaults to the same port in sandbox mode (lib/config.ts).
+    smtpPort: numberFromEnv("SANDBOX_SMTP_PORT", port + 1),
+    smtpPortIsDefault: !process.env.SANDBOX_SMTP_PORT,
     host: "127.0.0.1",
     processingDelayMs: numberFromEnv("SANDBOX_PROCESSING_MS", 1500),
+    alertRetryUnitMs: numberFromEnv("SANDBOX_ALERT_RETRY_UNIT_MS", 1000),
   });
-  console.log(`sandbox listening on ${sandbox.url}`);
+  console.log(`sandbox listening on ${sandbox.url}, catching mail on SMTP port ${sandbox.smtpPort}`);
   const stop = () => {
     sandbox.close().then(
       () => process.exit(0),

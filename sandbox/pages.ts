@@ -19,7 +19,7 @@ fieldset{border:1px solid #ccd;border-radius:6px}
 label{display:block;padding:.25rem 0}
 .note{color:#555;font-size:.9rem}`;
 
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${style}</style></head>

@@ -329,3 +329,33 @@ describe("John Deere organizations", () => {
     expect((await fetch(url)).status).toBe(400);
   });
 });
+
+describe("Trimble Ag's organization page", () => {
+  const page = "/trimble/ThirdPartyAccess/ThirdPartyAuthorizationRedirect";
+  const returnTo = "http://localhost:3000/connections?connected=trimble";
+  const clientid = () => clientOf("trimble").clientId;
+
+  it("names the client and the way back in its query, and sends the grower back after Done", async () => {
+    await connect(sandbox.url, "trimble");
+    const query = new URLSearchParams({ clientid: clientid(), redirectionUrl: returnTo });
+    const html = await (await fetch(`${sandbox.url}${page}?${query}`)).text();
+    expect(html).toContain("<h1>Select organizations (sandbox)</h1>");
+    expect(html).toMatch(/<input type="checkbox"[^>]*> Bluestem Farms<\/label>/);
+    const grant = /name="grant" value="([^"]+)"/.exec(html)![1]!;
+    expect(html).toContain(`name="clientid" value="${clientid()}"`);
+    const id = /name="organization" value="([^"]+)"/.exec(html)![1]!;
+    const form = new URLSearchParams({ grant, clientid: clientid(), redirectionUrl: returnTo, organization: id });
+    const saved = await fetch(`${sandbox.url}${page}`, { method: "POST", body: form, redirect: "manual" });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("location")).toBe(returnTo);
+  });
+
+  it("refuses an unknown client or a return address off this machine, and has no organizations API", async () => {
+    await connect(sandbox.url, "trimble");
+    const wrongClient = new URLSearchParams({ clientid: "someone-else", redirectionUrl: returnTo });
+    expect((await fetch(`${sandbox.url}${page}?${wrongClient}`)).status).toBe(400);
+    const offsite = new URLSearchParams({ clientid: clientid(), redirectionUrl: "https://evil.example/" });
+    expect((await fetch(`${sandbox.url}${page}?${offsite}`)).status).toBe(400);
+    expect((await fetch(`${sandbox.url}/trimble/platform/organizations`)).status).toBe(404);
+  });
+});

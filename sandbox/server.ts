@@ -9,6 +9,8 @@ import { applyFault } from "./fault-effects";
 import { Halt, type Incoming, MAX_BODY_BYTES, type Reply } from "./http";
 import { problem } from "./leaf/problem";
 import { leafRoutes } from "./leaf/routes";
+import { Mailbox, startCatcher } from "./mail/catcher";
+import { mailRoutes } from "./mail/routes";
 import { providerRoutes } from "./providers/routes";
 import { Router } from "./router";
 import { countCall, createState, disposeState } from "./store";
@@ -18,13 +20,20 @@ export interface SandboxOptions {
   host?: string;
   /** How long Leaf keeps a new credential in PROCESSING before validating it. */
   processingDelayMs?: number;
+  /** Leaf retries alerts after 1, 30, 60 and 240 minutes; here each minute lasts this long (1000 ms). */
+  alertRetryUnitMs?: number;
   /** The providers to simulate: the app's registry unless a test brings its own. */
   providers?: readonly Provider[];
+  /** The mail catcher's SMTP port on the same host; 0 or unset picks a free one. */
+  smtpPort?: number;
+  /** A port nobody chose: when it is taken, a free one will do rather than no sandbox at all. */
+  smtpPortIsDefault?: boolean;
 }
 
 export interface RunningSandbox {
   url: string;
   port: number;
+  smtpPort: number;
   close(): Promise<void>;
 }
 
@@ -97,7 +106,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const held = new Set<ServerResponse>();
   const keys = createKeys();
   const catalog = createCatalog(opts.providers ?? registry);
-  const router = new Router([...controlRoutes(catalog), ...leafRoutes(catalog), ...providerRoutes(catalog)]);
+  const router = new Router([
+    ...controlRoutes(catalog),
+    ...leafRoutes(catalog),
+    ...providerRoutes(catalog),
+    ...mailRoutes(),
+  ]);
   // Built once listening, when the URL (and a random port) is known; a request in that instant gets a 503.
   let sandbox: Sandbox | undefined;
   const server = createServer((req, res) => {
@@ -112,25 +126,41 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     server.listen(opts.port ?? 0, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  const mailbox = new Mailbox();
+  const catcher = await startCatcher(mailbox, opts.smtpPort ?? 0, host)
+    .catch((error: NodeJS.ErrnoException) => {
+      if (!opts.smtpPortIsDefault || error.code !== "EADDRINUSE") throw error;
+      console.warn(`sandbox: SMTP port ${opts.smtpPort} is taken; catching mail on a free port instead`);
+      return startCatcher(mailbox, 0, host);
+    })
+    .catch((error: unknown) => {
+      server.close();
+      throw error;
+    });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   sandbox = {
     url,
     processingDelayMs: opts.processingDelayMs ?? 1500,
+    alertRetryUnitMs: opts.alertRetryUnitMs ?? 1000,
     extraRedirectUris: extraRedirectUrisFromEnv(process.env.SANDBOX_EXTRA_REDIRECT_URIS),
     keys,
     catalog,
-    state: createState(catalog),
+    mailbox,
+    state: createState(catalog, opts.alertRetryUnitMs ?? 1000),
   };
   const running = sandbox;
   return {
     url,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    smtpPort: catcher.port,
+    close: async () => {
+      await catcher.close();
+      await new Promise<void>((resolve, reject) => {
         disposeState(running.state);
         for (const res of held) res.destroy();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { Catalog } from "./catalog";
 import { Clock } from "./clock";
 import { FaultList } from "./faults";
+import { AlertCenter } from "./leaf/alerts";
 import { CredentialStore } from "./leaf/credentials";
 import { LeafSessions } from "./leaf/sessions";
 import { UserDirectory } from "./leaf/users";
@@ -15,7 +16,7 @@ export interface State {
   calls: Map<string, number>;
   faults: FaultList;
   providers: ProviderStore;
-  leaf: { sessions: LeafSessions; users: UserDirectory; credentials: CredentialStore };
+  leaf: { sessions: LeafSessions; users: UserDirectory; credentials: CredentialStore; alerts: AlertCenter };
 }
 
 function knownSecrets(catalog: Catalog): Set<string> {
@@ -27,9 +28,11 @@ function knownSecrets(catalog: Catalog): Set<string> {
   return secrets;
 }
 
-export function createState(catalog: Catalog): State {
+/** `alertRetryUnitMs`: how long one of Leaf's retry minutes lasts here (see AlertCenter). */
+export function createState(catalog: Catalog, alertRetryUnitMs = 1000): State {
   const clock = new Clock();
   const issued = knownSecrets(catalog);
+  const alerts = new AlertCenter(alertRetryUnitMs, issued);
   return {
     catalog,
     clock,
@@ -37,13 +40,19 @@ export function createState(catalog: Catalog): State {
     calls: new Map(),
     faults: new FaultList(),
     providers: new ProviderStore(clock, issued),
-    leaf: { sessions: new LeafSessions(clock, issued), users: new UserDirectory(), credentials: new CredentialStore() },
+    leaf: {
+      sessions: new LeafSessions(clock, issued),
+      users: new UserDirectory(),
+      credentials: new CredentialStore((credential, message) => alerts.credentialChanged(credential, message)),
+      alerts,
+    },
   };
 }
 
 /** Stops background work (credential processing) so a discarded state does nothing more. */
 export function disposeState(state: State): void {
   state.leaf.credentials.dispose();
+  state.leaf.alerts.dispose();
 }
 
 export function countCall(state: State, name: string): void {

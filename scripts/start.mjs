@@ -12,6 +12,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const sandboxPort = process.env.SANDBOX_PORT ?? "4010";
+// The sandbox's mail catcher; the app's SMTP_URL defaults to it in sandbox mode.
+const smtpPort = process.env.SANDBOX_SMTP_PORT ?? String(Number(sandboxPort) + 1);
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const distDir = path.join(root, process.env.HEADLAND_DIST_DIR || ".next");
@@ -104,6 +106,7 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
     PORT: port,
     SANDBOX_PORT: sandboxPort,
+    SANDBOX_SMTP_PORT: smtpPort,
   };
   const stopAll = (code) => {
     for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");

@@ -45,6 +45,10 @@ describe("npm start", () => {
       "JOHN_DEERE_CLIENT_ID",
       "TRIMBLE_CLIENT_ID",
       "LEAF_USERNAME",
+      // Every problem, not only the first that stops loading the configuration.
+      "LEAF_PASSWORD",
+      "AUTH_SECRET",
+      "HEADLAND_ENCRYPTION_KEY",
     ]);
   });
 });

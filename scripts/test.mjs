@@ -42,6 +42,7 @@ const playwrightReport = path.join(reports, "playwright.json");
 const e2eStatus = run(bin("playwright"), ["test"], {
   E2E_APP_PORT: String(await freePort()),
   E2E_SANDBOX_PORT: String(await freePort()),
+  E2E_SMTP_PORT: String(await freePort()),
   PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
 });
 

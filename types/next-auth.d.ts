@@ -2,6 +2,8 @@ import "next-auth";
 import "next-auth/jwt";
 
 type Role = "staff" | "grower";
+/** Read from the staff table at sign-in; a change of role ends the member's sessions. */
+type StaffRole = "admin" | "member";
 
 declare module "next-auth" {
   interface User {
@@ -13,6 +15,7 @@ declare module "next-auth" {
     /** Random per sign-in: OAuth transactions are bound to it. */
     sid: string;
     leafUserId?: string;
+    staffRole?: StaffRole;
   }
 }
 
@@ -23,5 +26,6 @@ declare module "next-auth/jwt" {
     /** Absolute expiry of the sign-in, epoch milliseconds: refreshing the cookie never moves it. */
     sessionExpiresAt: number;
     leafUserId?: string;
+    staffRole?: StaffRole;
   }
 }

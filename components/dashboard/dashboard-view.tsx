@@ -7,6 +7,7 @@ import type { DashboardData } from "@/lib/dashboard/types";
 import { statusWords } from "@/lib/wording/status-words";
 import { count } from "./format";
 import { GrowerTable } from "./grower-table";
+import { LeafAlertsStatus } from "./leaf-alerts-status";
 import { ProviderSummaryCards } from "./provider-summary";
 import { UpdatedAgo } from "./updated-ago";
 
@@ -138,7 +139,10 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
         <p className="text-sm text-stone-700">
           {count(data.total)} {data.total === 1 ? "grower" : "growers"}
         </p>
-        <UpdatedAgo at={dataUpdatedAt} failing={isError} />
+        <div className="flex flex-wrap items-center gap-4">
+          <LeafAlertsStatus health={data.leafAlerts} renderedAt={data.generatedAt} />
+          <UpdatedAgo at={dataUpdatedAt} failing={isError} />
+        </div>
       </div>
       <GrowerTable
         rows={data.rows}

@@ -10,9 +10,40 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+function OrganizationLists({
+  providerName,
+  organizations,
+}: {
+  providerName: string;
+  organizations: NonNullable<ProviderDetails["organizations"]>;
+}) {
+  const lists = [
+    ["Connected organizations", organizations.connected],
+    ["Organizations not connected", organizations.notConnected],
+  ] as const;
+  return (
+    <>
+      {lists.map(([title, orgs]) => (
+        <section key={title} aria-label={`${providerName} ${title.toLowerCase()}`}>
+          <h3 className="mt-3 text-sm font-semibold">{title}</h3>
+          {orgs.length ? (
+            <ul className="list-inside list-disc text-sm text-stone-700">
+              {orgs.map((org) => (
+                <li key={org.id}>{org.name}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-stone-700">None</p>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
 /** One provider on the staff's grower page: status, the masked credential, scopes, Leaf's event log. */
 export function ProviderPanel({ leafUserId, details }: { leafUserId: string; details: ProviderDetails }) {
-  const { provider, snapshot, credential, scopes, events, leafProblem, delivery } = details;
+  const { provider, snapshot, credential, scopes, events, organizations, leafProblem, delivery } = details;
   const headingId = `provider-${provider.id}`;
   const fields = credential ? Object.entries(credential).filter(([key]) => key !== "scopes") : [];
   return (
@@ -48,6 +79,7 @@ export function ProviderPanel({ leafUserId, details }: { leafUserId: string; det
           </dl>
           <h3 className="mt-3 text-sm font-semibold">Scopes</h3>
           <p className="text-sm text-stone-700">{scopes.length ? scopes.join(" ") : "None reported by Leaf"}</p>
+          {organizations && <OrganizationLists providerName={provider.name} organizations={organizations} />}
         </div>
       )}
       {!credential && !leafProblem && (

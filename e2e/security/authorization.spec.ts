@@ -24,7 +24,10 @@ const openTo: Record<string, Access> = {
   "GET /": "public", // sends each visitor to their start page
   "GET /signin": "public",
   "GET /invite/[token]": "public", // the signed token is the credential
+  "GET /staff/join/[token]": "public", // a staff invite: the signed, single-use token is the credential
+  "POST /api/staff/join": "public", // sets the invited member's password; the same token
   "GET /api/health": "public",
+  "GET /api/ready": "public", // load balancers: database and migrations only
   "GET /api/auth/[...nextauth]": "public", // next-auth's own endpoints (csrf, session, sign-in)
   "POST /api/auth/[...nextauth]": "public",
   "GET /connections": "grower",

@@ -93,7 +93,8 @@ test("a callback replayed after it succeeded gets a plain 400 page, and the code
   const before = await tokenCalls();
   const first = await grower.api.get(relative(callback), { maxRedirects: 0 });
   expect(first.status()).toBe(303);
-  expect(first.headers().location).toContain("connected=trimble");
+  // Success sends the grower on to Trimble Ag's organization page, the way back to Headland encoded in it.
+  expect(decodeURIComponent(first.headers().location!)).toContain("connected=trimble");
   expect(await tokenCalls()).toBe(before + 1);
   await expectRefused(() => grower.api.get(relative(callback)), 400, expiredWords);
 });
@@ -116,7 +117,7 @@ test("mix-up: one provider's state, at another's callback, gets a plain 403 page
   // The refused attempt did not spend the transaction: the right callback still completes.
   const done = await grower.api.get(relative(callback), { maxRedirects: 0 });
   expect(done.status()).toBe(303);
-  expect(done.headers().location).toContain("connected=trimble");
+  expect(decodeURIComponent(done.headers().location!)).toContain("connected=trimble");
 });
 
 test("an attacker's session with a victim's state gets a 403; the victim's own callback still completes", async () => {
@@ -128,7 +129,7 @@ test("an attacker's session with a victim's state gets a 403; the victim's own c
   const before = await tokenCalls();
   const done = await victim.api.get(relative(callback), { maxRedirects: 0 });
   expect(done.status()).toBe(303);
-  expect(done.headers().location).toContain("connected=trimble");
+  expect(decodeURIComponent(done.headers().location!)).toContain("connected=trimble");
   expect(await tokenCalls()).toBe(before + 1);
   expect((await leafCredential(stack, victim.leafUserId, providerCase("trimble")))?.postedBody.refreshToken).toMatch(
     refreshTokenPattern(providerCase("trimble")),
@@ -146,7 +147,7 @@ test("a callback with the code repeated is refused with a plain 400 page before 
   );
   const done = await grower.api.get(relative(callback), { maxRedirects: 0 });
   expect(done.status()).toBe(303);
-  expect(done.headers().location).toContain("connected=trimble");
+  expect(decodeURIComponent(done.headers().location!)).toContain("connected=trimble");
 });
 
 test("mix-up: each provider has its own callback path in the authorize request", async () => {

@@ -164,7 +164,7 @@ test("10,000 random start and callback requests: no 5xx, no token call, and a no
   const callback = await consentCallback(grower.api, trimble.id);
   const done = await grower.api.get(relative(callback), { maxRedirects: 0 });
   expect(done.status()).toBe(303);
-  expect(done.headers().location).toContain("connected=trimble");
+  expect(decodeURIComponent(done.headers().location!)).toContain("connected=trimble");
   expect(tokenEndpointCalls(await sandboxCalls(stack))).toBe(before + 1);
   expect((await leafCredential(stack, grower.leafUserId, trimble))?.postedBody.refreshToken).toMatch(
     refreshTokenPattern(trimble),

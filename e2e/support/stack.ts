@@ -51,6 +51,8 @@ export interface CrashableStack extends Stack {
   dataDir: string;
   /** kill -9: no shutdown hooks, no flushing, exactly a crash. */
   crashApp(): Promise<void>;
+  /** Sends the app a signal and resolves with its exit code once it has exited. */
+  signalApp(signal: NodeJS.Signals): Promise<number | null>;
   restartApp(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,12 +61,20 @@ export interface CrashableStack extends Stack {
  * A private sandbox + app pair on free loopback ports with its own data directory, for tests that
  * must own the whole stack (inject global faults, crash the app). Uses the existing production build.
  */
-export async function startStack(env: Record<string, string> = {}): Promise<CrashableStack> {
-  const [appPort, sandboxPort] = [await freePort(), await freePort()];
+export async function startStack(
+  env: Record<string, string> = {},
+  sandboxEnv: Record<string, string> = {},
+): Promise<CrashableStack> {
+  const [appPort, sandboxPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
   const appUrl = `http://127.0.0.1:${appPort}`;
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "headland-stack-"));
-  const shared = { SANDBOX_PORT: String(sandboxPort), SANDBOX_PROCESSING_MS: "200", NEXT_TELEMETRY_DISABLED: "1" };
+  const shared = {
+    SANDBOX_PORT: String(sandboxPort),
+    SANDBOX_SMTP_PORT: String(smtpPort),
+    SANDBOX_PROCESSING_MS: "200",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   const appEnv = {
     ...shared,
     PORT: String(appPort),
@@ -78,7 +88,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Cras
     ...loopbackConnectLimits,
     ...env,
   };
-  const sandbox = launch(process.execPath, ["--import", "tsx", "sandbox/main.ts"], shared);
+  const sandbox = launch(process.execPath, ["--import", "tsx", "sandbox/main.ts"], { ...shared, ...sandboxEnv });
   await waitUntilUp(`${sandboxUrl}/_sandbox/health`, sandbox, "sandbox");
 
   // The server npm start runs (Next behind scripts/server.mjs, which sees the socket), without start.mjs.
@@ -91,6 +101,11 @@ export async function startStack(env: Record<string, string> = {}): Promise<Cras
     sandboxUrl,
     dataDir,
     crashApp: () => kill(app, "SIGKILL"),
+    async signalApp(signal) {
+      const exited = app;
+      await kill(exited, signal);
+      return exited.exitCode;
+    },
     async restartApp() {
       app = launchApp();
       await waitUntilUp(`${appUrl}/api/health`, app, "app");
@@ -115,7 +130,7 @@ export interface TappedStack extends Stack {
  * faults are theirs alone, whatever the other tests do meanwhile on the shared server.
  */
 export async function startTappedStack(env: Record<string, string> = {}): Promise<TappedStack> {
-  const [appPort, sandboxPort] = [await freePort(), await freePort()];
+  const [appPort, sandboxPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
   const appUrl = `http://127.0.0.1:${appPort}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "headland-sec-"));
   const tapDir = path.join(dataDir, "tap");
@@ -125,6 +140,7 @@ export async function startTappedStack(env: Record<string, string> = {}): Promis
     {
       PORT: String(appPort),
       SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_SMTP_PORT: String(smtpPort),
       APP_URL: appUrl,
       HOSTNAME_BIND: "127.0.0.1",
       HEADLAND_DATA_DIR: dataDir,

@@ -9,7 +9,8 @@ import { clientHint } from "./client-hint";
 import { redeemInvite } from "./invites";
 import { endSession, sessionIsLive, startSession } from "./sessions";
 import { forgiveSignIn, signInKeys, throttleSignIn } from "./sign-in-throttle";
-import { verifyStaffPassword } from "./staff";
+import { ensureSsoStaff, ssoProvider, ssoRefusal, verifiedEmail } from "./sso";
+import { staffRoleOf, verifyStaffPassword } from "./staff";
 
 const staffCredentials = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
 const inviteCredentials = z.object({ token: z.string().max(200) });
@@ -31,6 +32,7 @@ const maxSessionMs = () => Math.max(config().sessionLifetimeMs.staff, config().s
 
 export function authOptions(): NextAuthOptions {
   const secure = config().appUrl.startsWith("https://");
+  const sso = config().sso;
   return {
     secret: config().authSecret,
     useSecureCookies: secure,
@@ -57,6 +59,8 @@ export function authOptions(): NextAuthOptions {
         name: "Staff",
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(raw, request) {
+          // Off when staff must come through single sign-on: a password POST is refused, not only hidden.
+          if (!config().passwordSignIn) throw new Error("password_sign_in_off");
           const input = staffCredentials.safeParse(raw);
           if (!input.success) return null;
           // next-auth passes a thrown message back to the form as its error code.
@@ -83,8 +87,18 @@ export function authOptions(): NextAuthOptions {
             : null;
         },
       }),
+      ...(sso ? [ssoProvider(sso)] : []),
     ],
     callbacks: {
+      // Passwords and invites decide in authorize(); single sign-on decides here, on the verified ID token.
+      async signIn({ account, profile }) {
+        if (account?.provider !== "sso" || !sso) return true;
+        const email = verifiedEmail(profile);
+        const refusal = ssoRefusal(profile, sso);
+        if (refusal || !email) return `${config().appUrl}/signin?error=${refusal ?? "sso_unverified"}`;
+        await ensureSsoStaff(email);
+        return true;
+      },
       // Runs on every read of the session (getServerSession, /api/auth/session): a throw makes next-auth
       // answer "no session" and clear the cookie, so an ended or expired sign-in is refused everywhere.
       async jwt({ token, user }) {
@@ -94,13 +108,17 @@ export function authOptions(): NextAuthOptions {
               ? { role: "staff" as const, email: user.email ?? "" }
               : { role: "grower" as const, leafUserId: user.leafUserId ?? "" };
           const { sid, expiresAt } = await startSession(owner);
-          return { ...token, role: user.role, leafUserId: user.leafUserId, sid, sessionExpiresAt: expiresAt };
+          // Looked up here rather than in each provider, so every way staff sign in carries it.
+          const staffRole = owner.role === "staff" ? await staffRoleOf(owner.email) : undefined;
+          const signedIn = { ...token, role: user.role, leafUserId: user.leafUserId, staffRole };
+          return { ...signedIn, sid, sessionExpiresAt: expiresAt };
         }
         if (!(await sessionIsLive(token))) throw new Error("session_ended");
         return token;
       },
       session({ session, token }) {
-        return { ...session, role: token.role, sid: token.sid, leafUserId: token.leafUserId };
+        const { role, sid, leafUserId, staffRole } = token;
+        return { ...session, role, sid, leafUserId, staffRole };
       },
     },
     events: {

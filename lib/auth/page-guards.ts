@@ -1,5 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { staffRoleOf } from "./staff";
 import { currentViewer, type Viewer } from "./viewer";
 
 type Staff = Extract<Viewer, { role: "staff" }>;
@@ -10,6 +11,13 @@ export async function requireStaff(): Promise<Staff> {
   const viewer = await currentViewer();
   if (!viewer) redirect("/signin");
   if (viewer.role !== "staff") forbidden();
+  return viewer;
+}
+
+/** Pages that manage the staff team: members get a 403 page. The role is read again from the database. */
+export async function requireAdmin(): Promise<Staff> {
+  const viewer = await requireStaff();
+  if (viewer.staffRole !== "admin" || (await staffRoleOf(viewer.email)) !== "admin") forbidden();
   return viewer;
 }
 

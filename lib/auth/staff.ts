@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { database } from "@/lib/db/client";
-import { staff } from "@/lib/db/schema";
+import { type StaffRole, staff } from "@/lib/db/schema";
 import { endStaffSessions } from "./sessions";
 
 /** Every staff password is hashed at this cost; ensureStaffAccount rehashes one that is not. */
@@ -40,4 +40,15 @@ export async function ensureStaffAccount(account: { email: string; password: str
     .values({ email: account.email, passwordHash, role: "admin" })
     .onConflictDoUpdate({ target: staff.email, set: { passwordHash, role: "admin" } });
   if (existing && !samePassword) await endStaffSessions(account.email);
+}
+
+/** The member's role now, from the database; undefined when they are not (or no longer) staff. */
+export async function staffRoleOf(email: string): Promise<StaffRole | undefined> {
+  const db = await database();
+  const [row] = await db
+    .select({ role: staff.role })
+    .from(staff)
+    .where(eq(staff.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row?.role;
 }

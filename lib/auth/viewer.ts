@@ -1,9 +1,10 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import type { StaffRole } from "@/lib/db/schema";
 import { authOptions } from "./options";
 
 export type Viewer =
-  | { role: "staff"; email: string; sid: string }
+  | { role: "staff"; email: string; sid: string; staffRole: StaffRole }
   | { role: "grower"; leafUserId: string; name: string; sid: string };
 
 /**
@@ -13,7 +14,11 @@ export type Viewer =
 export async function currentViewer(): Promise<Viewer | undefined> {
   const session = await getServerSession(authOptions());
   if (!session?.sid) return undefined;
-  if (session.role === "staff") return { role: "staff", email: session.user?.email ?? "", sid: session.sid };
+  if (session.role === "staff") {
+    // A token from before roles existed, or without one, gets the smaller role.
+    const staffRole = session.staffRole === "admin" ? "admin" : "member";
+    return { role: "staff", email: session.user?.email ?? "", sid: session.sid, staffRole };
+  }
   if (session.role === "grower" && session.leafUserId) {
     return { role: "grower", leafUserId: session.leafUserId, name: session.user?.name ?? "", sid: session.sid };
   }

@@ -5,9 +5,10 @@ import { database } from "@/lib/db/client";
 import { connectionSnapshots, deliveries } from "@/lib/db/schema";
 import { type LeafClient, leaf } from "@/lib/leaf";
 import { getCredentialStatus, getCredentials } from "@/lib/leaf/credentials";
+import { getOrganizations, managementUriOf, sharesNothing } from "@/lib/leaf/organizations";
 import { logger } from "@/lib/log";
 import { type Provider, providers } from "@/lib/providers";
-import { normalizeLeafStatus } from "./status";
+import { normalizeLeafStatus, withOrganizations } from "./status";
 
 export interface ConnectionView {
   provider: string;
@@ -17,6 +18,14 @@ export interface ConnectionView {
   since: string;
   checkedAt: string;
   problem: string | null;
+  /** The provider's page where the grower chooses organizations, when the credential shares none. */
+  managementUri?: string;
+}
+
+interface CheckedConnection {
+  status: ConnectionStatus;
+  leafStatus: string | null;
+  managementUri?: string;
 }
 
 /** Saves what is known now; `since` moves only when the status really changed. */
@@ -44,11 +53,11 @@ export async function recordStatus(
 }
 
 /** Asks Leaf (and our own outbox) where this connection stands. */
-async function checkConnection(
+export async function checkConnection(
   leafUserId: string,
   provider: Provider,
   client: LeafClient = leaf(),
-): Promise<{ status: ConnectionStatus; leafStatus: string | null }> {
+): Promise<CheckedConnection> {
   const db = await database();
   const [waiting] = await db
     .select()
@@ -62,7 +71,22 @@ async function checkConnection(
     ? await getCredentialStatus(client, leafUserId, provider.leaf.statusPath)
     : undefined;
   const leafStatus = statusOnly ?? credential.status ?? null;
-  return { status: normalizeLeafStatus(leafStatus), leafStatus };
+  return withSharedOrganizations(leafUserId, provider, client, { status: normalizeLeafStatus(leafStatus), leafStatus });
+}
+
+/** Where a provider has organizations, a credential that shares none moves no data whatever Leaf's status says. */
+async function withSharedOrganizations(
+  leafUserId: string,
+  provider: Provider,
+  client: LeafClient,
+  checked: CheckedConnection,
+): Promise<CheckedConnection> {
+  const leafName = provider.leaf.organizations;
+  // Only the statuses organizations can change are worth the extra call.
+  if (!leafName || withOrganizations(checked.status, true) !== "no_organizations") return checked;
+  const organizations = await getOrganizations(client, leafUserId, leafName);
+  if (!organizations || !sharesNothing(organizations)) return checked;
+  return { ...checked, status: "no_organizations", managementUri: managementUriOf(organizations) };
 }
 
 /** Re-checks one connection; a failed check keeps the last known status and records why. */
@@ -71,9 +95,15 @@ export async function refreshSnapshot(
   provider: Provider,
   client: LeafClient = leaf(),
 ): Promise<void> {
+  await recheck(leafUserId, provider, client);
+}
+
+/** Answers the organization page's link, which is not stored (no column for it): only a fresh check has it. */
+async function recheck(leafUserId: string, provider: Provider, client: LeafClient): Promise<string | undefined> {
   try {
-    const { status, leafStatus } = await checkConnection(leafUserId, provider, client);
+    const { status, leafStatus, managementUri } = await checkConnection(leafUserId, provider, client);
     await recordStatus(leafUserId, provider.id, status, leafStatus);
+    return managementUri;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logger.warn({ leafUserId, provider: provider.id, reason }, "status check failed");
@@ -114,8 +144,11 @@ export async function readSnapshots(leafUserIds: string[]): Promise<Map<string, 
   );
 }
 
-/** Fresh statuses for one grower, straight from Leaf. */
+/** Fresh statuses for one grower, straight from Leaf, with the organization page's link where one is needed. */
 export async function liveConnections(leafUserId: string): Promise<ConnectionView[]> {
-  await Promise.all(providers.map((p) => refreshSnapshot(leafUserId, p)));
-  return (await readSnapshots([leafUserId])).get(leafUserId) ?? [];
+  const links = await Promise.all(providers.map((p) => recheck(leafUserId, p, leaf())));
+  const views = (await readSnapshots([leafUserId])).get(leafUserId) ?? [];
+  return views.map((view, i) =>
+    view.status === "no_organizations" && links[i] ? { ...view, managementUri: links[i] } : view,
+  );
 }

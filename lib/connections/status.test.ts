@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeLeafStatus } from "./status";
+import { normalizeLeafStatus, withOrganizations } from "./status";
 
 describe("normalizeLeafStatus", () => {
   it.each([
@@ -27,5 +27,21 @@ describe("normalizeLeafStatus", () => {
     [undefined, "error"],
   ])("%s -> %s", (leaf, expected) => {
     expect(normalizeLeafStatus(leaf)).toBe(expected);
+  });
+});
+
+describe("withOrganizations", () => {
+  it.each([
+    ["ok", true, "no_organizations"],
+    ["missing_permission", true, "no_organizations"],
+    ["ok", false, "ok"],
+    ["missing_permission", false, "missing_permission"],
+    // Revoked, settling or failing: that problem comes first; organizations can wait.
+    ["reauth", true, "reauth"],
+    ["processing", true, "processing"],
+    ["unavailable", true, "unavailable"],
+    ["error", true, "error"],
+  ] as const)("%s, sharing nothing: %s -> %s", (status, sharesNothing, expected) => {
+    expect(withOrganizations(status, sharesNothing)).toBe(expected);
   });
 });

@@ -5,6 +5,7 @@ export const connectionStatuses = [
   "ok",
   "reauth",
   "missing_permission",
+  "no_organizations",
   "unavailable",
   "error",
 ] as const;
@@ -13,6 +14,14 @@ export type ConnectionStatus = (typeof connectionStatuses)[number];
 /** States that change by themselves soon, so screens showing them should poll. */
 export function isSettling(status: ConnectionStatus): boolean {
   return status === "pending" || status === "processing";
+}
+
+/**
+ * A credential Leaf accepts (or finds short of permissions) still moves no data while the grower shares no
+ * organization with it (Deere's and Trimble's organization step skipped): that is its own status.
+ */
+export function withOrganizations(status: ConnectionStatus, sharesNothing: boolean): ConnectionStatus {
+  return sharesNothing && (status === "ok" || status === "missing_permission") ? "no_organizations" : status;
 }
 
 /**

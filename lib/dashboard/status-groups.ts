@@ -8,6 +8,7 @@ export type StatusGroup = "connected" | "attention" | "not_connected";
 export const attentionStatuses = [
   "reauth",
   "missing_permission",
+  "no_organizations",
   "unavailable",
   "error",
 ] as const satisfies readonly ConnectionStatus[];

@@ -1,3 +1,4 @@
+import type { AlertsHealth } from "@/lib/alerts/health";
 import type { ConnectionStatus } from "@/lib/connections/status";
 import type { StatusGroup } from "./status-groups";
 
@@ -33,6 +34,8 @@ export interface DashboardData {
   page: number;
   pageCount: number;
   summary: ProviderSummary[];
+  /** Whether Leaf's alerts reach Headland; the sweep is the safety net either way. */
+  leafAlerts: AlertsHealth;
   generatedAt: string;
 }
 

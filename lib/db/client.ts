@@ -8,6 +8,8 @@ import * as schema from "./schema";
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
+/** Any fixed number, the same in every instance: PostgreSQL's advisory lock key for migrating. */
+const migrationLock = 4_815_162_342;
 
 /**
  * A migrated database: node-postgres when DATABASE_URL is set (how several instances share one store),
@@ -21,8 +23,17 @@ export async function openDatabase(
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const pool = new Pool({ connectionString: target.url, max: 10 });
+    // Instances started together would race through the same migrations (and one fail on a duplicate
+    // table): each takes a lock first, so the others wait, then find nothing left to apply.
+    const client = await pool.connect();
+    try {
+      await client.query("select pg_advisory_lock($1)", [migrationLock]);
+      await migrate(drizzle(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [migrationLock]).catch(() => undefined);
+      client.release();
+    }
     const db = drizzle(pool, { schema });
-    await migrate(db, { migrationsFolder });
     return { db: db as unknown as Db, close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -50,6 +61,11 @@ export function database(): Promise<Db> {
     return (await openDatabase(target)).db;
   })();
   return holder.__headlandDb;
+}
+
+/** A command-line script opens the database itself (and closes it): every module's database() gets that handle. */
+export function adoptDatabase(db: Db): void {
+  holder.__headlandDb = Promise.resolve(db);
 }
 
 /** Tests install their own (in-memory) database. */

@@ -8,7 +8,8 @@ import { createLeafUser } from "@/lib/leaf/users";
 
 /** Creates the Leaf user, then the grower and an invite link. */
 export async function addGrower(input: { name: string; email: string }, actor: string) {
-  const leafUser = await createLeafUser(leaf(), input);
+  // Only these two: callers pass their whole input (e.g. emailInvite), and Leaf refuses unknown fields.
+  const leafUser = await createLeafUser(leaf(), { name: input.name, email: input.email });
   const db = await database();
   const [grower] = await db
     .insert(growers)

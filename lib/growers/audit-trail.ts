@@ -43,6 +43,7 @@ const actionWords: Record<string, string> = {
   disconnect: "Disconnected",
   check: "Checked now",
   invite: "Sent a new invite",
+  invite_email: "Emailed the invite",
   add_grower: "Added the grower",
 };
 

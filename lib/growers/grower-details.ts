@@ -6,6 +6,7 @@ import { growers } from "@/lib/db/schema";
 import { isLeafError, leaf } from "@/lib/leaf";
 import { getCredentialEvents, getCredentials, type LeafCredential } from "@/lib/leaf/credentials";
 import { maskSecrets } from "@/lib/leaf/mask";
+import { getOrganizations, type LeafOrganization } from "@/lib/leaf/organizations";
 import { deliveriesFor } from "@/lib/outbox/deliveries";
 import { type Provider, providers } from "@/lib/providers";
 import { summarizeEventBody } from "./event-summary";
@@ -35,6 +36,8 @@ export interface ProviderDetails {
   credential: Record<string, unknown> | null;
   scopes: string[];
   events: EventLine[];
+  /** The organizations the grower shares with the credential and the rest, by name; null without organizations. */
+  organizations: { connected: OrganizationLine[]; notConnected: OrganizationLine[] } | null;
   /** Why Leaf could not be asked, when it could not. */
   leafProblem: string | null;
   delivery: DeliveryView | null;
@@ -46,6 +49,22 @@ function scopesOf(credential: LeafCredential): string[] {
   const scopes = credential.scopes;
   if (!scopes) return [];
   return Array.isArray(scopes) ? scopes : scopes.split(/[\s,]+/).filter(Boolean);
+}
+
+export interface OrganizationLine {
+  id: string;
+  name: string;
+}
+
+const orgLine = (org: LeafOrganization): OrganizationLine => ({
+  id: org.id,
+  name: org.name || `Organization ${org.id}`,
+});
+
+async function organizationsOf(leafUserId: string, provider: Provider, hasCredential: boolean) {
+  if (!provider.leaf.organizations || !hasCredential) return null;
+  const found = await getOrganizations(leaf(), leafUserId, provider.leaf.organizations);
+  return { connected: found?.connected.map(orgLine) ?? [], notConnected: found?.notConnected.map(orgLine) ?? [] };
 }
 
 async function providerDetails(
@@ -60,8 +79,10 @@ async function providerDetails(
       getCredentials(leaf(), leafUserId, provider.leaf.path),
       getCredentialEvents(leaf(), leafUserId, provider.leaf.path),
     ]);
+    const organizations = await organizationsOf(leafUserId, provider, !!credential);
     return {
       ...base,
+      organizations,
       credential: credential ? (maskSecrets(credential) as Record<string, unknown>) : null,
       scopes: credential ? scopesOf(credential) : [],
       events: events.slice(0, shownEvents).map((e) => ({
@@ -74,7 +95,7 @@ async function providerDetails(
     };
   } catch (error) {
     if (!isLeafError(error)) throw error;
-    return { ...base, credential: null, scopes: [], events: [], leafProblem: error.message };
+    return { ...base, credential: null, scopes: [], events: [], organizations: null, leafProblem: error.message };
   }
 }
 

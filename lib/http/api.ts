@@ -1,4 +1,5 @@
 import "server-only";
+import { staffRoleOf } from "@/lib/auth/staff";
 import { canActFor, currentViewer, type Viewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 
@@ -34,6 +35,20 @@ export async function staffViewer(): Promise<Viewer | Response> {
 /** A state-changing request only staff may make: it must come from our own pages (CSRF), then from staff. */
 export async function staffChange(request: Request): Promise<Viewer | Response> {
   return foreignOrigin(request) ?? staffViewer();
+}
+
+type StaffViewer = Extract<Viewer, { role: "staff" }>;
+
+/**
+ * A change to the staff team: from our own pages, by an admin. The token's role is checked against the
+ * staff row as well, which costs a query only on these rare requests.
+ */
+export async function adminChange(request: Request): Promise<StaffViewer | Response> {
+  const viewer = await staffChange(request);
+  if (viewer instanceof Response) return viewer;
+  if (viewer.role !== "staff" || viewer.staffRole !== "admin" || (await staffRoleOf(viewer.email)) !== "admin")
+    return apiError(403, "forbidden", "Only an admin can change the staff team.");
+  return viewer;
 }
 
 export function actorOf(viewer: Viewer): string {

@@ -5,10 +5,15 @@ import { attemptDelivery, claimDueDeliveries } from "./deliveries";
 
 const holder = globalThis as typeof globalThis & { __headlandOutbox?: NodeJS.Timeout };
 
-/** Delivers whatever is due, a batch at a time, until nothing is due. */
+/** Set on shutdown: the batch in hand is finished, no new one is claimed. */
+let stopping = false;
+let pass: Promise<void> | undefined;
+
+/** Delivers whatever is due, a batch at a time, until nothing is due (or the process is stopping). */
 async function drainOutbox(batchSize = 10): Promise<number> {
   let delivered = 0;
   for (;;) {
+    if (stopping) return delivered;
     const batch = await claimDueDeliveries(batchSize);
     if (batch.length === 0) return delivered;
     const outcomes = await Promise.all(
@@ -27,16 +32,24 @@ async function drainOutbox(batchSize = 10): Promise<number> {
 export function startOutboxWorker(intervalMs = config().outbox.intervalMs): void {
   if (holder.__headlandOutbox) return;
   let running = false;
-  holder.__headlandOutbox = setInterval(async () => {
-    if (running) return;
+  holder.__headlandOutbox = setInterval(() => {
+    if (running || stopping) return;
     running = true;
-    try {
-      await drainOutbox();
-    } catch (error) {
-      logger.error({ err: error }, "outbox pass failed");
-    } finally {
-      running = false;
-    }
+    pass = drainOutbox()
+      .then(
+        () => undefined,
+        (error) => logger.error({ err: error }, "outbox pass failed"),
+      )
+      .finally(() => {
+        running = false;
+      });
   }, intervalMs);
   holder.__headlandOutbox.unref();
+}
+
+/** Claims nothing more; resolves when the deliveries already claimed have their outcome recorded. */
+export async function stopOutboxWorker(): Promise<void> {
+  stopping = true;
+  clearInterval(holder.__headlandOutbox);
+  await pass;
 }

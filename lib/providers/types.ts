@@ -69,9 +69,20 @@ export interface SandboxSpec<K extends string = string> {
   /** RFC 8414 or OpenID discovery metadata under the issuer; "openid-configuration" also signs id_tokens. */
   discovery?: "oauth-authorization-server" | "openid-configuration";
   /** Organizations each new grant can share; the grower picks among them on the provider's page. */
-  organizations?: { names: readonly string[]; apiPath: string; selectPath: string };
+  organizations?: SandboxOrganizations;
   /** RFC 9207: the simulated server adds `iss` to its authorization responses and says so in its metadata. */
   issParameter?: "supported";
+}
+
+/** The simulated organization step: Deere's API and select page, or Trimble Ag's page alone. */
+export interface SandboxOrganizations {
+  names: readonly string[];
+  /** The provider's API listing organizations with a `connections` link (Deere's); none for Trimble. */
+  apiPath?: string;
+  /** The page where the grower picks; `{clientId}` in it names the client, else `query.clientId` does. */
+  selectPath: string;
+  /** Query parameter names for the client and the way back; `redirect_uri` is the default way back. */
+  query?: { clientId: string; returnTo: string };
 }
 
 export interface Provider<K extends string = string> {

@@ -118,6 +118,25 @@ describe("sweep", () => {
     expect(trimble).toMatchObject({ status: "ok", checkError: expect.stringMatching(/\S/) });
   });
 
+  it("starts no check once the process is stopping (SIGTERM), and frees the lease for another instance", async () => {
+    await seededGrowers([{ name: "Stopping", credentials: { trimble: "OK" } }]);
+    let stopping = false;
+    // Stops after the first check: the ones already started finish, no new one starts.
+    const pass = await sweepOnce(
+      { concurrency: 1, staleAfterMs: 0 },
+      "sweeper-stopping",
+      throttledLeaf(slidingWindowLimiter(100)),
+      () => {
+        const was = stopping;
+        stopping = true;
+        return was;
+      },
+    );
+    expect(pass).toEqual({ checked: 1 });
+    expect(await acquireLease("status-sweep", "next-instance", 60_000)).toBe(true);
+    await releaseLease("status-sweep", "next-instance");
+  });
+
   it("does nothing while another instance holds the lease", async () => {
     const [id] = await seededGrowers([{ name: "Waiting", credentials: { trimble: "OK" } }]);
     expect(await acquireLease("status-sweep", "other-instance", 60_000)).toBe(true);

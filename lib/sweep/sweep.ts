@@ -64,6 +64,7 @@ export async function sweepOnce(
   settings: SweepSettings,
   holder: string,
   client: LeafClient,
+  stopping: () => boolean = () => false,
 ): Promise<{ checked: number } | undefined> {
   if (!(await acquireLease(leaseName, holder, leaseTtlMs))) return undefined;
   let held = true;
@@ -77,7 +78,7 @@ export async function sweepOnce(
     const due = await duePairs(settings.staleAfterMs);
     const checked = await runPaced(due, {
       concurrency: settings.concurrency,
-      keepGoing: () => held,
+      keepGoing: () => held && !stopping(),
       run: (pair) =>
         refreshSnapshot(pair.leafUserId, pair.provider, client).catch((error: unknown) => {
           logger.error(
@@ -98,6 +99,9 @@ export async function sweepOnce(
 
 const holder = globalThis as typeof globalThis & { __headlandSweeper?: NodeJS.Timeout };
 
+let stopping = false;
+let pass: Promise<unknown> | undefined;
+
 /** Sweeps in the background, one pass every HEADLAND_SWEEP_INTERVAL_MS after the last one ended. */
 export function startSweeper(): void {
   const settings = config().sweep;
@@ -106,16 +110,23 @@ export function startSweeper(): void {
   // One limiter for the life of the process, so back-to-back passes share the same window.
   const client = throttledLeaf(slidingWindowLimiter(settings.ratePerSecond));
   const schedule = () => {
-    holder.__headlandSweeper = setTimeout(async () => {
-      try {
-        const pass = await sweepOnce(settings, me, client);
-        if (pass?.checked) logger.info({ checked: pass.checked }, "status sweep done");
-      } catch (error) {
-        logger.error({ err: error }, "status sweep failed");
-      }
-      schedule();
+    if (stopping) return;
+    holder.__headlandSweeper = setTimeout(() => {
+      pass = sweepOnce(settings, me, client, () => stopping)
+        .then(
+          (done) => done?.checked && logger.info({ checked: done.checked }, "status sweep done"),
+          (error) => logger.error({ err: error }, "status sweep failed"),
+        )
+        .finally(schedule);
     }, settings.intervalMs);
     holder.__headlandSweeper.unref();
   };
   schedule();
+}
+
+/** Starts no new check and no new pass; resolves once the checks in flight are stored and the lease released. */
+export async function stopSweeper(): Promise<void> {
+  stopping = true;
+  clearTimeout(holder.__headlandSweeper);
+  await pass;
 }

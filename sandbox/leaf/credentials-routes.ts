@@ -65,7 +65,9 @@ const organizationsRoute = (kind: CredentialKind, name: string) =>
     const grant = sandbox.state.providers.grants.get(credential.grantId ?? "");
     const spec = sandbox.catalog.spec(kind.provider);
     if (!grant || !spec.organizations) return json(200, { connected: [], notConnected: [] });
-    const managementUri = `${selectOrganizationsUrl(sandbox, spec, grant)}?grant=${encodeURIComponent(grant.id)}`;
+    const management = new URL(selectOrganizationsUrl(sandbox, spec, grant));
+    management.searchParams.set("grant", grant.id);
+    const managementUri = management.toString();
     const listed = (connected: boolean) =>
       grant.organizations
         .filter((org) => grant.selectedOrganizationIds.has(org.id) === connected)

@@ -43,6 +43,9 @@ export class CredentialStore {
   private readonly byKey = new Map<string, StoredCredential>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
+  /** Told of every status change (Leaf's alerts listen here), with the event's message. */
+  constructor(private readonly onStatusChange?: (credential: StoredCredential, message: string) => void) {}
+
   get(userId: string, kind: string): StoredCredential | undefined {
     return this.byKey.get(key(userId, kind));
   }
@@ -86,9 +89,13 @@ export class CredentialStore {
     statusCode: number,
     body: Record<string, string>,
     now: number,
+    announce = true,
   ): void {
+    const changed = credential.status !== status;
     credential.status = status;
     credential.events.push(leafEvent(statusCode, body, now));
+    if (changed && announce)
+      this.onStatusChange?.(credential, body.message ?? body.error_description ?? body.error ?? status);
   }
 
   scheduleValidation(credential: StoredCredential, delayMs: number, validate: () => void): void {

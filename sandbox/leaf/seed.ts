@@ -54,7 +54,8 @@ export function seedUsers(state: State, request: SeedRequest): string[] {
       for (const field of [kind.fieldFor.accessToken, kind.fieldFor.refreshToken])
         if (field) state.issued.add(body[field]!);
       const credential = state.leaf.credentials.replace(created.id, kind, body, now);
-      if (status !== "PROCESSING") forceStatus(state, credential, status);
+      // Seeded users were in this state already: nothing changed, so Leaf sends no alert.
+      if (status !== "PROCESSING") forceStatus(state, credential, status, false);
     }
     return created.id;
   });

@@ -85,8 +85,8 @@ const forcedStatusCodes: Record<string, number> = {
   TEMPORARILY_UNAVAILABLE: 503,
 };
 
-/** A status set by a test; it sticks until the next POST. */
-export function forceStatus(state: State, credential: StoredCredential, status: string): void {
+/** A status set by a test; it sticks until the next POST. A seeded one (`announce` false) sends no alert. */
+export function forceStatus(state: State, credential: StoredCredential, status: string, announce = true): void {
   state.leaf.credentials.cancelValidation(credential);
   credential.followsGrant = false;
   state.leaf.credentials.record(
@@ -95,5 +95,6 @@ export function forceStatus(state: State, credential: StoredCredential, status: 
     forcedStatusCodes[status] ?? 200,
     { message: `Status changed to ${status}` },
     state.clock.now(),
+    announce,
   );
 }

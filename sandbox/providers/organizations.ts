@@ -8,9 +8,15 @@ import { type ProviderSpec, registeredClient } from "./spec";
 
 const axiom = "application/vnd.deere.axiom.v3+json";
 
+/** The page where the grower picks organizations; Trimble Ag's names the client in its query, Deere's in its path. */
 export function selectOrganizationsUrl(sandbox: Sandbox, spec: ProviderSpec, grant: Grant): string {
-  return `${sandbox.url}${spec.organizations!.selectPath.replace("{clientId}", encodeURIComponent(grant.clientId))}`;
+  const { selectPath, query } = spec.organizations!;
+  const url = new URL(`${sandbox.url}${selectPath.replace("{clientId}", encodeURIComponent(grant.clientId))}`);
+  if (query) url.searchParams.set(query.clientId, grant.clientId);
+  return url.toString();
 }
+
+const returnParam = (spec: ProviderSpec) => spec.organizations!.query?.returnTo ?? "redirect_uri";
 
 function apiError(status: number, message: string, headers: Record<string, string> = {}): Reply {
   return json(status, { errors: [{ message }] }, headers);
@@ -57,11 +63,12 @@ function readPageRequest(
   sandbox: Sandbox,
   params: URLSearchParams,
 ): { grant: Grant; returnUri: string | null } | Reply {
-  const client = registeredClient(spec, req.params.clientId);
+  const clientParam = spec.organizations!.query?.clientId;
+  const client = registeredClient(spec, clientParam ? params.get(clientParam) : req.params.clientId);
   if (!client) return rejected(`This application is not registered with ${spec.name}.`);
-  const returnUri = params.get("redirect_uri");
+  const returnUri = params.get(returnParam(spec));
   if (returnUri !== null && !isAllowedReturnUri(returnUri, sandbox.extraRedirectUris))
-    return rejected("The redirect_uri is not allowed.");
+    return rejected(`The ${returnParam(spec)} is not allowed.`);
   const grant = findGrant(sandbox, client.clientId, params.get("grant"));
   if (!grant) return rejected(`There is no ${spec.name} consent for this application yet.`);
   return { grant, returnUri };
@@ -75,9 +82,11 @@ function showPage(spec: ProviderSpec, req: Incoming, sandbox: Sandbox): Reply {
     ...org,
     selected: grant.selectedOrganizationIds.has(org.id),
   }));
+  const clientParam = spec.organizations!.query?.clientId;
   const fields: [string, string][] = [
     ["grant", grant.id],
-    ...(returnUri ? [["redirect_uri", returnUri] as [string, string]] : []),
+    ...(clientParam ? [[clientParam, grant.clientId] as [string, string]] : []),
+    ...(returnUri ? [[returnParam(spec), returnUri] as [string, string]] : []),
   ];
   return html(200, organizationsPage({ action: req.path, organizations, fields }));
 }
@@ -92,24 +101,29 @@ async function saveSelection(spec: ProviderSpec, req: Incoming, sandbox: Sandbox
   const chosen = form.getAll("organization");
   if (chosen.some((id) => !grant.organizations.some((org) => org.id === id))) return rejected("Unknown organization.");
   grant.selectedOrganizationIds = new Set(chosen);
-  // Without a redirect_uri (reached from Leaf's managementUri) there is nowhere to return to.
+  // Without a way back (reached from Leaf's managementUri) there is nowhere to return to.
   return returnUri
     ? redirect(returnUri, 303)
     : html(200, messagePage("Organizations saved (sandbox)", "You can close this page."));
 }
 
-/** The provider's organizations API and the page where the grower picks what to share (Deere's). */
+/** The provider's organizations API (Deere's) and the page where the grower picks what to share. */
 export function organizationRoutes(spec: ProviderSpec): Route[] {
   if (!spec.organizations) return [];
   const { apiPath, selectPath } = spec.organizations;
+  const api: Route[] = apiPath
+    ? [
+        {
+          method: "GET",
+          pattern: apiPath,
+          name: `${spec.id}.organizations`,
+          target: spec.id,
+          handle: (req, sb) => listOrganizations(spec, req, sb),
+        },
+      ]
+    : [];
   return [
-    {
-      method: "GET",
-      pattern: apiPath,
-      name: `${spec.id}.organizations`,
-      target: spec.id,
-      handle: (req, sb) => listOrganizations(spec, req, sb),
-    },
+    ...api,
     {
       method: "GET",
       pattern: selectPath,

@@ -1,4 +1,4 @@
-import type { Endpoints, Provider } from "@/lib/providers/types";
+import type { Endpoints, Provider, SandboxOrganizations } from "@/lib/providers/types";
 
 export interface RegisteredClient {
   clientId: string;
@@ -27,7 +27,7 @@ export interface ProviderSpec {
   rotatesRefreshToken: boolean;
   issuesRefreshToken(scopes: readonly string[]): boolean;
   discovery?: "oauth-authorization-server" | "openid-configuration";
-  organizations?: { names: readonly string[]; apiPath: string; selectPath: string };
+  organizations?: SandboxOrganizations;
   /** Whether token responses carry an OpenID id_token. */
   issuesIdToken: boolean;
   /** RFC 9207: authorization responses carry `iss`. */

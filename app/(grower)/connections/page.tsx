@@ -31,11 +31,15 @@ export default async function ConnectionsPage({
         <p className="mt-1 text-stone-600">
           Connect the accounts your farm uses so your advisors' tools can sync fields and machine data.
         </p>
-        <ConnectOutcome
-          error={error && errorProvider ? { code: error, provider: errorProvider } : undefined}
-          connected={connected}
+        <ConnectOutcome error={error && errorProvider ? { code: error, provider: errorProvider } : undefined} />
+        {/* The list words the "linked" banner: it knows, live, whether the connection shares anything. */}
+        <ConnectionList
+          leafUserId={viewer.leafUserId}
+          providers={catalog}
+          initial={initial}
+          canConnect
+          justConnected={error ? undefined : connected}
         />
-        <ConnectionList leafUserId={viewer.leafUserId} providers={catalog} initial={initial} canConnect />
       </main>
     </>
   );

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { AddGrower } from "@/components/add-grower";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { ImportFromLeaf } from "@/components/dashboard/import-from-leaf";
+import { RegisterLeafAlerts } from "@/components/dashboard/register-leaf-alerts";
 import { StatusHistoryCharts } from "@/components/dashboard/status-chart";
 import { SiteHeader } from "@/components/site-header";
 import { requireStaff } from "@/lib/auth/page-guards";
 import { dashboardData } from "@/lib/dashboard/dashboard-data";
 import { parseDashboardQuery } from "@/lib/dashboard/query";
 import { recentHistory } from "@/lib/dashboard/status-counts";
+import { mailEnabled } from "@/lib/mail/send";
 import { providers } from "@/lib/providers";
 
 export const metadata: Metadata = { title: "Growers" };
@@ -30,9 +32,12 @@ export default async function DashboardPage({
       <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold">Growers</h1>
-          <ImportFromLeaf />
+          <div className="flex flex-wrap items-center gap-3">
+            {viewer.staffRole === "admin" && <RegisterLeafAlerts />}
+            <ImportFromLeaf />
+          </div>
         </div>
-        <AddGrower />
+        <AddGrower canEmail={mailEnabled()} />
         <DashboardView
           initial={initial}
           initialQuery={query}

@@ -1,12 +1,16 @@
-// POST /api/growers: staff add a grower (creates the Leaf user) and get an invite link.
+// POST /api/growers: staff add a grower (creates the Leaf user) and get an invite link; with
+// {emailInvite: true} Headland also mails the link to the grower.
 import { z } from "zod";
 import { addGrower } from "@/lib/growers/add-grower";
+import { mailInvite } from "@/lib/growers/email-invite";
 import { actorOf, apiError, staffChange } from "@/lib/http/api";
 import { isLeafError } from "@/lib/leaf";
+import { mailEnabled } from "@/lib/mail/send";
 
 const newGrower = z.object({
   name: z.string().trim().min(1, "Enter the grower's name.").max(200),
   email: z.email("Enter a valid email address.").trim().max(320),
+  emailInvite: z.boolean().default(false),
 });
 
 export async function POST(request: Request) {
@@ -16,9 +20,18 @@ export async function POST(request: Request) {
   if (!input.success)
     return apiError(400, "invalid_input", input.error.issues[0]?.message ?? "Enter a name and an email.");
   try {
-    const { grower, invite } = await addGrower(input.data, actorOf(viewer));
+    const { name, email, emailInvite } = input.data;
+    const { grower, invite } = await addGrower({ name, email }, actorOf(viewer));
+    // The grower exists either way: a mail server that refuses leaves staff the link to copy.
+    const emailed = emailInvite && mailEnabled() ? await mailInvite(grower, invite, actorOf(viewer)) : undefined;
     return Response.json(
-      { leafUserId: grower.leafUserId, name: grower.name, inviteUrl: invite.url, inviteExpiresAt: invite.expiresAt },
+      {
+        leafUserId: grower.leafUserId,
+        name: grower.name,
+        inviteUrl: invite.url,
+        inviteExpiresAt: invite.expiresAt,
+        ...(emailInvite && { sentTo: emailed?.sentTo ?? null, sentAt: emailed?.sentAt ?? null }),
+      },
       { status: 201 },
     );
   } catch (error) {

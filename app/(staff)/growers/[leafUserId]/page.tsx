@@ -10,6 +10,7 @@ import { inviteSummary } from "@/lib/auth/invites";
 import { requireStaff } from "@/lib/auth/page-guards";
 import { auditTrail } from "@/lib/growers/audit-trail";
 import { findGrower, providerDetailsFor } from "@/lib/growers/grower-details";
+import { mailEnabled } from "@/lib/mail/send";
 
 export const metadata: Metadata = { title: "Grower" };
 
@@ -36,7 +37,10 @@ export default async function GrowerPage({ params }: { params: Promise<{ leafUse
             {grower.email || "No email"} · Leaf user <code className="text-sm">{grower.leafUserId}</code>
           </p>
         </div>
-        <GrowerActions leafUserId={grower.leafUserId} />
+        <GrowerActions
+          leafUserId={grower.leafUserId}
+          emailTo={mailEnabled() && grower.email ? grower.email : undefined}
+        />
         <div className="rounded-xl border border-stone-200 bg-white p-4">
           <InvitePanel invite={invite} />
         </div>

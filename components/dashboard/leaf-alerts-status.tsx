@@ -1,0 +1,16 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { type AlertsHealth, alertsLine } from "@/lib/alerts/health";
+
+/** "Leaf alerts: last heard 2 minutes ago", ticking; the first render uses the server's time so both agree. */
+export function LeafAlertsStatus({ health, renderedAt }: { health: AlertsHealth; renderedAt: string }) {
+  const [now, setNow] = useState(() => Date.parse(renderedAt));
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 5_000);
+    return () => clearInterval(timer);
+  }, []);
+  const quiet = !health.lastHeardAt;
+  return <p className={`text-sm ${quiet ? "text-amber-800" : "text-stone-600"}`}>{alertsLine(health, now)}</p>;
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+
+/** A full-page trip to the organization's OpenID provider and back, like any OAuth consent. */
+export function SsoSignIn({ name }: { name: string }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        void signIn("sso", { callbackUrl: "/dashboard" });
+      }}
+      className="mt-4 w-full rounded-lg border border-field px-4 py-2 font-medium text-field disabled:opacity-60"
+    >
+      Sign in with {name}
+    </button>
+  );
+}

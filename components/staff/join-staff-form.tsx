@@ -1,0 +1,54 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import type { StaffRole } from "@/lib/db/schema";
+import { useApiAction } from "../use-api-action";
+import { PasswordField } from "./password-field";
+
+/** The invited person chooses a password, which uses the link, and is signed in with it. */
+export function JoinStaffForm({ token, email, role }: { token: string; email: string; role: StaffRole }) {
+  const router = useRouter();
+  const { busy, error, run } = useApiAction();
+  const [signInFailed, setSignInFailed] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get("password"));
+    const outcome = await run("/api/staff/join", { method: "POST", json: { token, password } });
+    if (!outcome.ok) return;
+    const result = await signIn("staff", { email, password, redirect: false });
+    if (result?.ok && !result.error) router.replace("/dashboard");
+    else setSignInFailed(true);
+  }
+
+  if (signInFailed)
+    return (
+      <p className="mt-6 text-stone-700">
+        Your password is set. <a href="/signin">Sign in</a> with {email} and your new password.
+      </p>
+    );
+  return (
+    <form onSubmit={submit} className="mt-6 space-y-4">
+      <h2 className="text-lg font-medium">Join the staff</h2>
+      <p className="text-stone-700">
+        You were invited as {role === "admin" ? "an admin" : "a member"} with the email {email}. Choose a password to
+        finish.
+      </p>
+      <PasswordField label="New password" name="password" isNew />
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={busy}
+        className="w-full rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60"
+      >
+        {busy ? "Saving…" : "Set password and sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { inviteMessage } from "./invite-message";
+
+const input = {
+  growerName: "Ada Lovelace",
+  partnerName: "Acme Agronomy",
+  url: "https://headland.example/invite/abc.def",
+  expiresAt: new Date("2026-12-09T16:55:00Z"),
+  maxUses: 3,
+};
+
+describe("inviteMessage", () => {
+  it("names the grower and the partner, and gives the link, its uses and its expiry in both bodies", () => {
+    const message = inviteMessage(input);
+    expect(message.subject).toBe("Acme Agronomy: connect your farm accounts");
+    for (const body of [message.text, message.html]) {
+      expect(body).toContain("Hello Ada Lovelace,");
+      expect(body).toContain("Acme Agronomy asks you to connect your Climate FieldView, John Deere and Trimble");
+      expect(body).toContain("It works for 3 sign-ins, until Wednesday, December 9, 2026 at 16:55 UTC.");
+      expect(body).toContain("https://headland.example/invite/abc.def");
+    }
+    expect(message.html).toContain('<a href="https://headland.example/invite/abc.def"');
+    // The link on a line of its own, so a mail client that wraps text does not break it.
+    expect(message.text.split("\n")).toContain("https://headland.example/invite/abc.def");
+  });
+
+  it("says one sign-in for a single-use link", () => {
+    expect(inviteMessage({ ...input, maxUses: 1 }).text).toContain("It works for 1 sign-in, until");
+  });
+
+  it("escapes every value in the HTML body and leaves the text body as typed", () => {
+    const message = inviteMessage({
+      ...input,
+      growerName: `<img src=x onerror="alert(1)">`,
+      partnerName: "Smith & Sons' <b>Co</b>",
+      url: 'https://headland.example/invite/a"b<c',
+    });
+    expect(message.html).not.toMatch(/<img|<b>|onerror="/);
+    expect(message.html).toContain("Hello &lt;img src=x onerror=&quot;alert(1)&quot;&gt;,");
+    expect(message.html).toContain("Smith &amp; Sons&#39; &lt;b&gt;Co&lt;/b&gt; asks you");
+    expect(message.html).toContain('href="https://headland.example/invite/a&quot;b&lt;c"');
+    expect(message.text).toContain(`Hello <img src=x onerror="alert(1)">,`);
+    expect(message.subject).toBe("Smith & Sons' <b>Co</b>: connect your farm accounts");
+  });
+});
