@@ -96,8 +96,7 @@ export function authOptions(): NextAuthOptions {
         const email = verifiedEmail(profile);
         const refusal = ssoRefusal(profile, sso);
         if (refusal || !email) return `${config().appUrl}/signin?error=${refusal ?? "sso_unverified"}`;
-        await ensureSsoStaff(email);
-        return true;
+        return (await ensureSsoStaff(email)) ? true : `${config().appUrl}/signin?error=sso_removed`;
       },
       // Runs on every read of the session (getServerSession, /api/auth/session): a throw makes next-auth
       // answer "no session" and clear the cookie, so an ended or expired sign-in is refused everywhere.

@@ -5,6 +5,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "@/lib/config";
 import { staff } from "@/lib/db/schema";
+import { inviteStaff, joinStaff } from "@/lib/staff/invites";
+import { removeStaff } from "@/lib/staff/members";
 import { freshDatabase } from "@/lib/testing/db";
 import { ensureSsoStaff, ssoProvider, ssoRefusal } from "./sso";
 
@@ -132,5 +134,17 @@ describe("the staff row of a single sign-on", () => {
     await database.db.insert(staff).values({ email: "boss@partner.test", role: "admin", passwordHash: "$2a$12$x" });
     await ensureSsoStaff("boss@partner.test");
     expect(await rowOf("boss@partner.test")).toMatchObject({ role: "admin", passwordHash: "$2a$12$x" });
+  });
+
+  it("does not bring back a member an admin removed, until an admin invites them again", async () => {
+    expect(await ensureSsoStaff("cara@partner.test")).toBe(true);
+    await removeStaff("staff:boss@partner.test", { email: "cara@partner.test" });
+    expect(await ensureSsoStaff("cara@partner.test")).toBe(false);
+    expect(await rowOf("cara@partner.test")).toBeUndefined();
+
+    const invite = await inviteStaff("staff:boss@partner.test", "cara@partner.test", "member");
+    await joinStaff(invite.url.split("/staff/join/")[1]!, "a long passphrase for cara 42");
+    expect(await ensureSsoStaff("cara@partner.test")).toBe(true);
+    expect(await rowOf("cara@partner.test")).toMatchObject({ role: "member" });
   });
 });

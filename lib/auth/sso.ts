@@ -1,14 +1,16 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import type { Config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { staff } from "@/lib/db/schema";
+import { wasRemoved } from "@/lib/staff/removed";
 
 export type SsoSettings = NonNullable<Config["sso"]>;
 
 /** The reasons single sign-on refuses someone; /signin turns each into a sentence. */
-export const ssoRefusals = ["sso_unverified", "sso_not_allowed"] as const;
+export const ssoRefusals = ["sso_unverified", "sso_not_allowed", "sso_removed"] as const;
 export type SsoRefusal = (typeof ssoRefusals)[number];
 
 // Only what admission reads. Some providers (Cognito) send email_verified as the string "true".
@@ -43,9 +45,14 @@ export function ssoRefusal(
 }
 
 /** A first sign-in makes a member without a password; an existing row (an admin, say) keeps its role. */
-export async function ensureSsoStaff(email: string): Promise<void> {
+/** Makes an allowed person a member on first sign-in; false when an admin removed them (until re-invited). */
+export async function ensureSsoStaff(email: string): Promise<boolean> {
   const db = await database();
+  const [existing] = await db.select({ id: staff.id }).from(staff).where(eq(staff.email, email)).limit(1);
+  if (existing) return true;
+  if (await wasRemoved(db, email)) return false;
   await db.insert(staff).values({ email, role: "member", passwordHash: null }).onConflictDoNothing();
+  return true;
 }
 
 interface SsoProfile extends Record<string, unknown> {

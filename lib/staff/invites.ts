@@ -10,6 +10,7 @@ import { type StaffRole, staff, staffInvites } from "@/lib/db/schema";
 import { StaffChangeError } from "./errors";
 import { normalEmail } from "./members";
 import { passwordProblem } from "./password-rules";
+import { forgetRemoved } from "./removed";
 
 export const staffInviteLifetimeMs = 72 * 3600 * 1000;
 
@@ -76,6 +77,8 @@ export async function joinStaff(token: string, password: string): Promise<{ emai
       .onConflictDoNothing({ target: staff.email })
       .returning();
     if (!member) throw new StaffChangeError("already_staff");
+    // An admin invited them again: single sign-on may let them in again too.
+    await forgetRemoved(tx, member.email);
     return member;
   });
   await audit({ actor: `staff:${joined.email}`, action: "staff.join", outcome: "ok", detail: joined.role });

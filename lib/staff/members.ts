@@ -5,6 +5,7 @@ import { endStaffSessions } from "@/lib/auth/sessions";
 import { database } from "@/lib/db/client";
 import { type StaffRole, staff } from "@/lib/db/schema";
 import { StaffChangeError } from "./errors";
+import { rememberRemoved } from "./removed";
 
 // Changing someone's role or removing them ends their sessions: a role rides in the session token, and
 // this way a stale one (an admin's token after a demotion) cannot outlive the change.
@@ -46,7 +47,10 @@ async function applyChange(who: MemberRef, change: Change): Promise<{ email: str
     if (change.kind === "role" && member.role === change.role) return { email: member.email, changed: false };
     if (member.role === "admin" && admins.length <= 1) throw new StaffChangeError("last_admin");
     if (change.kind === "role") await tx.update(staff).set({ role: change.role }).where(eq(staff.id, member.id));
-    else await tx.delete(staff).where(eq(staff.id, member.id));
+    else {
+      await tx.delete(staff).where(eq(staff.id, member.id));
+      await rememberRemoved(tx, member.email);
+    }
     return { email: member.email, changed: true };
   });
 }

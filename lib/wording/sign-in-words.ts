@@ -3,6 +3,7 @@ import type { SsoRefusal } from "@/lib/auth/sso";
 
 const refusalSentences: Record<SsoRefusal, string> = {
   sso_not_allowed: "This account may not sign in to Headland. Use your work account, or ask an admin.",
+  sso_removed: "An admin removed this account from Headland's staff. Ask an admin to invite you again.",
   sso_unverified: "Your sign-in provider has not verified this email address. Verify it there, then try again.",
 };
 
