@@ -23,7 +23,8 @@ const flooderAddress = "127.0.0.2";
 const flooderSessions = 6;
 const perAddressLimit = 120; // the default HEADLAND_CONNECT_LIMIT_PER_ADDRESS
 const dashboardBoundMs = 5_000;
-const trimble = providerCase("trimble");
+// A provider with no step after consent, so the flow ends back on /connections.
+const provider = providerCase("climate-fieldview");
 
 let stack: CrashableStack;
 test.beforeAll(async () => {
@@ -64,12 +65,12 @@ async function flood(cookies: string[]) {
   await Promise.all(
     Array.from({ length: floodConcurrency }, async () => {
       while (sent < floodRequests && Date.now() < deadline) {
-        const { status } = await floodRequest(agent, `/api/connect/${trimble.id}`, cookies[sent++ % cookies.length]!);
+        const { status } = await floodRequest(agent, `/api/connect/${provider.id}`, cookies[sent++ % cookies.length]!);
         statuses[status] = (statuses[status] ?? 0) + 1;
       }
     }),
   );
-  const last = await floodRequest(agent, `/api/connect/${trimble.id}`, cookies[0]!);
+  const last = await floodRequest(agent, `/api/connect/${provider.id}`, cookies[0]!);
   agent.destroy();
   return { sent, statuses, last, endedAt: Date.now() };
 }
@@ -93,7 +94,7 @@ test("a client flooding consent starts gets 429s while another grower connects a
   await new Promise((r) => setTimeout(r, 1_000)); // the flood at full tilt first
 
   const consentStarted = Date.now();
-  expect(await connectProvider(grower.api, trimble.id)).toContain("/connections");
+  expect(await connectProvider(grower.api, provider.id)).toContain("/connections");
   const consentMs = Date.now() - consentStarted;
   const consentDoneAt = Date.now();
 
@@ -122,8 +123,8 @@ test("a client flooding consent starts gets 429s while another grower connects a
   expect(consentDoneAt).toBeLessThan(endedAt);
   expect(Math.max(...dashboardMs)).toBeLessThan(dashboardBoundMs);
   await expect
-    .poll(async () => (await leafCredential(stack, grower.leafUserId, trimble))?.postedBody.refreshToken)
-    .toMatch(refreshTokenPattern(trimble));
+    .poll(async () => (await leafCredential(stack, grower.leafUserId, provider))?.postedBody.refreshToken)
+    .toMatch(refreshTokenPattern(provider));
   // Every session of the flooder had tries left: it was its address that ran out, at exactly the limit.
   expect(statuses[303], "consent starts let through").toBe(perAddressLimit);
   expect(statuses[429], "consent starts refused").toBe(sent - perAddressLimit);
