@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ActionResult } from "@/components/action-result";
 import { useApiAction } from "@/components/use-api-action";
 import { inviteUseLimits } from "@/lib/auth/invite-limits";
 
@@ -96,16 +97,7 @@ export function GrowerActions({ leafUserId, emailTo }: { leafUserId: string; ema
           )}
         </select>
       </label>
-      {done && (
-        <p role="status" className="text-sm text-stone-700">
-          {done}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ActionResult done={done} error={error} />
     </div>
   );
 }
