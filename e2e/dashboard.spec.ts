@@ -205,6 +205,7 @@ test("staff see why Leaf refused a credential, with its reference, and send it a
     mode: "status",
     status: 400,
     count: 1,
+    method: "POST",
     path: `${leafUserId}/${trimble.leaf.path}`,
   });
   await region(grower, trimble.name).getByRole("link", { name: "Connect Trimble" }).click();

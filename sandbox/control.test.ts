@@ -64,6 +64,15 @@ describe("control endpoints", () => {
     await clearFaults();
   });
 
+  it("spends a fault with a method only on requests of that method", async () => {
+    const token = await leafToken(sandbox.url);
+    await addFault({ target: "leaf", mode: "status", status: 400, count: 1, method: "POST", path: "/users" });
+    expect((await leafApi(sandbox.url, token).get(USERS)).status).toBe(200);
+    expect((await leafApi(sandbox.url, token).post(USERS, { name: "Ada", email: "ada@example.com" })).status).toBe(400);
+    expect((await leafApi(sandbox.url, token).post(USERS, { name: "Ada", email: "ada@example.com" })).status).toBe(201);
+    await clearFaults();
+  });
+
   it("faults a provider's token endpoint, never its consent page or the control routes", async () => {
     await addFault({ target: "trimble", mode: "status", status: 500 });
     const failed = await tokenRequest(sandbox.url, "trimble", { grant_type: "refresh_token", refresh_token: "x" });

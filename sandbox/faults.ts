@@ -17,6 +17,8 @@ export const faultSpec = (catalog: Catalog) =>
     rate: z.number().min(0).max(1).default(1),
     count: z.number().int().positive().optional(),
     path: z.string().min(1).optional(),
+    /** Only this method: a status read (the sweep, an alert) must not spend a fault aimed at a POST. */
+    method: z.enum(["GET", "POST", "DELETE"]).optional(),
   });
 export type FaultSpec = z.output<ReturnType<typeof faultSpec>>;
 
@@ -45,9 +47,14 @@ export class FaultList {
   }
 
   /** Picks the fault for this request, if any, and counts it against its `count`. */
-  pick(target: FaultTarget, path: string): Fault | undefined {
+  pick(target: FaultTarget, method: string, path: string): Fault | undefined {
     const fault = this.faults.find(
-      (f) => f.target === target && f.remaining !== 0 && (!f.path || path.includes(f.path)) && Math.random() < f.rate,
+      (f) =>
+        f.target === target &&
+        f.remaining !== 0 &&
+        (!f.method || f.method === method) &&
+        (!f.path || path.includes(f.path)) &&
+        Math.random() < f.rate,
     );
     if (fault && fault.remaining !== undefined) fault.remaining -= 1;
     return fault;

@@ -77,7 +77,7 @@ async function serve(
   }
   const { route, params } = match;
   if (route.name) countCall(sandbox.state, route.name);
-  const fault = route.target ? sandbox.state.faults.pick(route.target, url.pathname) : undefined;
+  const fault = route.target ? sandbox.state.faults.pick(route.target, method, url.pathname) : undefined;
   if (fault) {
     const effect = await applyFault(fault, req, res, held);
     if (effect === "handled") return undefined;
