@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { growers } from "@/lib/db/schema";
+import { listEvents } from "@/lib/events/list";
 import { freshDatabase } from "@/lib/testing/db";
 import { inspectInvite, inviteSummary, issueInvite, redeemInvite } from "./invites";
 
@@ -84,5 +85,14 @@ describe("invites", () => {
     const [id] = tokenOf(url).split(".");
     expect(await inspectInvite(`${id}.forged`)).toEqual({ ended: "unknown" });
     expect(await redeemInvite(`${id}.forged`, "Chrome")).toBeUndefined();
+  });
+
+  it("tell partners of each opening that signed the grower in, and of no refused one", async () => {
+    const before = await listEvents({ leafUserId: "leaf-invite-1", types: ["grower.invite_opened"], limit: 100 });
+    const { url } = await issueInvite(growerId, "staff:test", 1);
+    await redeemInvite(tokenOf(url), "Chrome");
+    await redeemInvite(tokenOf(url), "Chrome");
+    const after = await listEvents({ leafUserId: "leaf-invite-1", types: ["grower.invite_opened"], limit: 100 });
+    expect(after.length - before.length).toBe(1);
   });
 });

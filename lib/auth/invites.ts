@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { growers, invites, inviteUses } from "@/lib/db/schema";
+import { events, growers, invites, inviteUses } from "@/lib/db/schema";
 import { inviteUseLimits } from "./invite-limits";
 import { signInviteToken, verifyInviteToken } from "./invite-token";
 
@@ -111,6 +111,8 @@ export async function redeemInvite(token: string, client: string): Promise<Invit
     if (!used) return undefined;
     await tx.insert(inviteUses).values({ inviteId, client });
     const [grower] = await tx.select().from(growers).where(eq(growers.id, used.growerId)).limit(1);
+    // In the same transaction as the use, so partners hear of every opening and of nothing that did not happen.
+    if (grower) await tx.insert(events).values({ type: "grower.invite_opened", leafUserId: grower.leafUserId });
     return grower;
   });
 }

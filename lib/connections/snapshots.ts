@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ConnectionStatus } from "@/lib/connections/status";
 import { database } from "@/lib/db/client";
 import { connectionSnapshots, deliveries } from "@/lib/db/schema";
+import { recordTransition } from "@/lib/events/record";
 import { type LeafClient, leaf } from "@/lib/leaf";
 import { getCredentialStatus, getCredentials } from "@/lib/leaf/credentials";
 import { getOrganizations, managementUriOf, sharesNothing } from "@/lib/leaf/organizations";
@@ -36,7 +37,9 @@ export async function recordStatus(
   leafStatus: string | null = null,
 ): Promise<void> {
   const db = await database();
-  await db
+  // The upsert locks the row and reports the status it replaced, so each concurrent writer sees its own
+  // transition and an event is recorded once.
+  const [written] = await db
     .insert(connectionSnapshots)
     .values({ leafUserId, provider, status, leafStatus })
     .onConflictDoUpdate({
@@ -46,10 +49,19 @@ export async function recordStatus(
         leafStatus,
         checkedAt: sql`now()`,
         checkError: null,
+        previousStatus: sql`${connectionSnapshots.status}`,
         changedAt: sql`case when ${connectionSnapshots.status} = excluded.status
           then ${connectionSnapshots.changedAt} else now() end`,
       },
-    });
+    })
+    .returning({ previous: connectionSnapshots.previousStatus });
+  await recordTransition(
+    leafUserId,
+    provider,
+    (written?.previous ?? null) as ConnectionStatus | null,
+    status,
+    leafStatus,
+  );
 }
 
 /** Asks Leaf (and our own outbox) where this connection stands. */

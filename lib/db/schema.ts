@@ -171,6 +171,8 @@ export const connectionSnapshots = pgTable(
     checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
     checkError: text("check_error"),
+    /** The status before the last write: with `status`, the transition that write made (lib/events). */
+    previousStatus: text("previous_status"),
   },
   (t) => [
     primaryKey({ columns: [t.leafUserId, t.provider] }),
@@ -247,3 +249,26 @@ export const appState = pgTable("app_state", {
   value: jsonb("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * What happened to growers' connections, in order: the partner API's `GET /events`, webhooks out and the
+ * provider health panel all read it. Written where a status really changes (lib/events/record.ts).
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    type: text("type").notNull(),
+    leafUserId: text("leaf_user_id").notNull(),
+    provider: text("provider"),
+    status: text("status"),
+    previousStatus: text("previous_status"),
+    reason: text("reason"),
+  },
+  (t) => [
+    index("events_at_idx").on(t.at),
+    index("events_user_idx").on(t.leafUserId, t.provider, t.id),
+    index("events_type_at_idx").on(t.type, t.at),
+  ],
+);
