@@ -1,3 +1,6 @@
+// The language catalog's request config lives in i18n/request.ts (next-intl's default place).
+const withNextIntl = require("next-intl/plugin")();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Separate build directories let several checkouts' test runs build side by side.
@@ -10,4 +13,4 @@ const nextConfig = {
   experimental: { authInterrupts: true },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

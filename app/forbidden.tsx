@@ -1,15 +1,20 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { SiteHeader } from "@/components/site-header";
+import { currentViewer } from "@/lib/auth/viewer";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const [t, viewer] = await Promise.all([getTranslations("common.forbidden"), currentViewer()]);
   return (
-    <main className="mx-auto max-w-md px-4 py-16">
-      <h1 className="text-2xl font-semibold">You can't open this page</h1>
-      <p className="mt-2 text-stone-700">
-        This page belongs to another account. If you think you should see it, ask the person who invited you.
-      </p>
-      <Link href="/" className="mt-6 inline-block rounded-lg bg-field px-4 py-2 text-white">
-        Go to your start page
-      </Link>
-    </main>
+    <>
+      <SiteHeader viewer={viewer} />
+      <main className="mx-auto max-w-md px-4 py-12">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-2 text-stone-700">{t("body")}</p>
+        <Link href="/" className="mt-6 inline-block rounded-lg bg-field px-4 py-2 text-white">
+          {t("home")}
+        </Link>
+      </main>
+    </>
   );
 }

@@ -1,22 +1,33 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers";
 import { SandboxNotice } from "@/components/sandbox-notice";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Headland", template: "%s · Headland" },
   description: "Connect your farm accounts so your advisors' tools can sync your data.",
+  // public/: a field running to the horizon under a sun; the .ico for browsers that ask for it unprompted.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-icon.png",
+  },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#166534" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen">
         <SandboxNotice />
-        <Providers>{children}</Providers>
+        {/* Locale and time zone for every client component; words travel only where <ClientMessages> asks. */}
+        <NextIntlClientProvider messages={{}}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
+import { homePath } from "@/lib/auth/page-guards";
 import { currentViewer } from "@/lib/auth/viewer";
 
 export default async function Home() {
-  const viewer = await currentViewer();
-  redirect(viewer?.role === "staff" ? "/dashboard" : viewer ? "/connections" : "/signin");
+  redirect(homePath(await currentViewer()));
 }

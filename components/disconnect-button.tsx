@@ -3,14 +3,34 @@
 import { useState } from "react";
 import { useApiAction } from "./use-api-action";
 
+/** The button's words in the reader's language (the grower's page); staff pages keep the English ones. */
+export interface DisconnectWords {
+  disconnect: string;
+  confirmLabel: string;
+  question: string;
+  yes: string;
+  busy: string;
+  cancel: string;
+}
+
 interface Props {
   leafUserId: string;
   provider: { id: string; name: string };
   onDone(): void;
+  words?: DisconnectWords;
 }
 
+const english = (name: string): DisconnectWords => ({
+  disconnect: `Disconnect ${name}`,
+  confirmLabel: `Confirm disconnecting ${name}`,
+  question: `Disconnect ${name}? Its data will stop syncing until you connect again.`,
+  yes: "Yes, disconnect",
+  busy: "Disconnecting…",
+  cancel: "Cancel",
+});
+
 /** Disconnect, after an explicit confirmation: it deletes the credential at Leaf. */
-export function DisconnectButton({ leafUserId, provider, onDone }: Props) {
+export function DisconnectButton({ leafUserId, provider, onDone, words = english(provider.name) }: Props) {
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useApiAction();
 
@@ -30,23 +50,20 @@ export function DisconnectButton({ leafUserId, provider, onDone }: Props) {
         onClick={() => setConfirming(true)}
         className="rounded-lg border border-stone-300 px-4 py-2 font-medium text-stone-800"
       >
-        Disconnect {provider.name}
+        {words.disconnect}
       </button>
     );
   }
   return (
-    <fieldset
-      aria-label={`Confirm disconnecting ${provider.name}`}
-      className="flex flex-wrap items-center gap-3 rounded-lg bg-stone-100 p-3"
-    >
-      <span>Disconnect {provider.name}? Its data will stop syncing until you connect again.</span>
+    <fieldset aria-label={words.confirmLabel} className="flex flex-wrap items-center gap-3 rounded-lg bg-stone-100 p-3">
+      <span>{words.question}</span>
       <button
         type="button"
         disabled={busy}
         onClick={disconnect}
         className="rounded-lg bg-red-700 px-3 py-1.5 font-medium text-white disabled:opacity-60"
       >
-        {busy ? "Disconnecting…" : "Yes, disconnect"}
+        {busy ? words.busy : words.yes}
       </button>
       <button
         type="button"
@@ -54,7 +71,7 @@ export function DisconnectButton({ leafUserId, provider, onDone }: Props) {
         onClick={() => setConfirming(false)}
         className="rounded-lg px-3 py-1.5 text-stone-700"
       >
-        Cancel
+        {words.cancel}
       </button>
       {error && (
         <p role="alert" className="w-full text-sm text-red-700">

@@ -4,7 +4,17 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 
-export function SignInForm() {
+/** The form's words, translated on the server (staff may read any of Headland's languages). */
+export interface SignInFormWords {
+  email: string;
+  password: string;
+  submit: string;
+  busy: string;
+  rateLimited: string;
+  mismatch: string;
+}
+
+export function SignInForm({ words }: { words: SignInFormWords }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -17,18 +27,13 @@ export function SignInForm() {
     const result = await signIn("staff", { email: form.get("email"), password: form.get("password"), redirect: false });
     setBusy(false);
     if (result?.ok && !result.error) router.replace("/dashboard");
-    else
-      setError(
-        result?.error === "rate_limited"
-          ? "Too many attempts. Wait a minute and try again."
-          : "That email and password don't match. Check them and try again.",
-      );
+    else setError(result?.error === "rate_limited" ? words.rateLimited : words.mismatch);
   }
 
   return (
     <form onSubmit={submit} className="mt-4 space-y-4">
       <label className="block">
-        <span className="text-sm font-medium">Email</span>
+        <span className="text-sm font-medium">{words.email}</span>
         <input
           name="email"
           type="email"
@@ -38,7 +43,7 @@ export function SignInForm() {
         />
       </label>
       <label className="block">
-        <span className="text-sm font-medium">Password</span>
+        <span className="text-sm font-medium">{words.password}</span>
         <input
           name="password"
           type="password"
@@ -57,7 +62,7 @@ export function SignInForm() {
         disabled={busy}
         className="w-full rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60"
       >
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? words.busy : words.submit}
       </button>
     </form>
   );

@@ -13,15 +13,18 @@ const colors: Record<ConnectionStatus, string> = {
   error: "bg-red-50 text-red-800 ring-red-300",
 };
 
-/** The status word in its color; the same on the grower's page and the staff dashboard. */
-export function StatusBadge({ status }: { status: ConnectionStatus }) {
+/**
+ * The status word in its color; the same on the grower's page and the staff dashboard. `label` is the word
+ * in the reader's language (grower pages); staff pages show the English one.
+ */
+export function StatusBadge({ status, label }: { status: ConnectionStatus; label?: string }) {
   return (
     <span
       className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${
         colors[status]
       }`}
     >
-      {statusWords[status]}
+      {label ?? statusWords[status]}
     </span>
   );
 }

@@ -8,8 +8,10 @@ import { logger } from "@/lib/log";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
 import { providers } from "@/lib/providers";
 import { settingsFor } from "@/lib/providers/settings";
+import { seedStatusHistory } from "@/lib/seeding/status-history";
 import { onShutdown } from "@/lib/shutdown";
 import { startSweeper, stopSweeper } from "@/lib/sweep/sweep";
+import { startWebhookWorker, stopWebhookWorker } from "@/lib/webhooks/worker";
 
 /** Fails fast on a bad configuration, listing every variable to fix (also when started without `npm start`). */
 function checkConfiguration() {
@@ -44,12 +46,16 @@ export async function startServer(): Promise<void> {
   const cfg = checkConfiguration();
   await openDatabaseOrExit(database);
   if (cfg.staff) await ensureStaffAccount(cfg.staff);
+  // A fresh sandbox's 30-day chart shows lines, not one dot (lib/seeding/status-history.ts).
+  if (cfg.mode === "sandbox") await seedStatusHistory();
   startOutboxWorker();
   startSweeper();
   startLeafAlerts();
+  startWebhookWorker();
   // SIGTERM (scripts/server.mjs): no new deliveries or checks, the ones in flight finished.
   onShutdown("outbox", stopOutboxWorker);
   onShutdown("sweep", stopSweeper);
   onShutdown("leaf-alerts", stopLeafAlerts);
+  onShutdown("webhooks", stopWebhookWorker);
   logger.info({ appUrl: cfg.appUrl, mode: cfg.mode, leaf: cfg.leaf.apiUrl }, "headland started");
 }

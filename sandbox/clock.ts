@@ -12,4 +12,13 @@ export class Clock {
   advance(seconds: number): void {
     this.offsetMs += seconds * 1000;
   }
+
+  /** How far tests have moved the clock, kept across a restart so saved expiries still line up. */
+  get offset(): number {
+    return this.offsetMs;
+  }
+
+  set offset(ms: number) {
+    this.offsetMs = ms;
+  }
 }

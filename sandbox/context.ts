@@ -22,6 +22,8 @@ export interface Sandbox {
   readonly catalog: Catalog;
   /** Mail the SMTP catcher caught; `/_sandbox/reset` empties it with the rest. */
   readonly mailbox: Mailbox;
+  /** Something in `state` changed: with a data directory, it is saved soon; otherwise nothing happens. */
+  readonly changed: () => void;
   state: State;
 }
 

@@ -114,7 +114,7 @@ export const controlRoutes = (catalog: Catalog): Route[] => [
   }),
   route("POST", "/reset", (_req, sandbox) => {
     disposeState(sandbox.state);
-    sandbox.state = createState(sandbox.catalog, sandbox.alertRetryUnitMs);
+    sandbox.state = createState(sandbox.catalog, sandbox.alertRetryUnitMs, sandbox.changed);
     sandbox.mailbox.clear();
     return ok();
   }),

@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     host: "127.0.0.1",
     processingDelayMs: numberFromEnv("SANDBOX_PROCESSING_MS", 1500),
     alertRetryUnitMs: numberFromEnv("SANDBOX_ALERT_RETRY_UNIT_MS", 1000),
+    // `npm start` sets it so a restart finds the same Leaf; `npm run sandbox` alone keeps nothing.
+    dataDir: process.env.SANDBOX_DATA_DIR?.trim() || undefined,
   });
   console.log(`sandbox listening on ${sandbox.url}, catching mail on SMTP port ${sandbox.smtpPort}`);
   const stop = () => {

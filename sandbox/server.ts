@@ -11,8 +11,10 @@ import { problem } from "./leaf/problem";
 import { leafRoutes } from "./leaf/routes";
 import { Mailbox, startCatcher } from "./mail/catcher";
 import { mailRoutes } from "./mail/routes";
+import { keysFrom, restoreInto, snapshotOf } from "./persistence";
 import { providerRoutes } from "./providers/routes";
 import { Router } from "./router";
+import { StateFile } from "./state-file";
 import { countCall, createState, disposeState } from "./store";
 
 export interface SandboxOptions {
@@ -28,6 +30,11 @@ export interface SandboxOptions {
   smtpPort?: number;
   /** A port nobody chose: when it is taken, a free one will do rather than no sandbox at all. */
   smtpPortIsDefault?: boolean;
+  /**
+   * Keeps the state in this folder across restarts (`npm start` gives `.data/sandbox`). Unset, the state
+   * lives in memory only, so a test's own sandbox always starts empty.
+   */
+  dataDir?: string;
 }
 
 export interface RunningSandbox {
@@ -98,13 +105,20 @@ async function serve(
     // Log the kind of failure only: requests here carry tokens and secrets.
     console.error(`sandbox: ${method} ${url.pathname} failed: ${(error as Error).name}: ${(error as Error).message}`);
     return problem(500, "Internal Server Error", "The sandbox failed to handle this request");
+  } finally {
+    // Saved once the handler is done (a slow one would otherwise be saved before its change). Only requests
+    // that can change something count; reads that do (a status catching up with its grant) go through the
+    // credential store, which says so itself.
+    if (method !== "GET" && method !== "HEAD") sandbox.changed();
   }
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = opts.host ?? "127.0.0.1";
   const held = new Set<ServerResponse>();
-  const keys = createKeys();
+  const stateFile = opts.dataDir ? new StateFile(opts.dataDir, () => snapshotOf(running)) : undefined;
+  const saved = stateFile?.load();
+  const keys = saved ? keysFrom(saved.keys) : createKeys();
   const catalog = createCatalog(opts.providers ?? registry);
   const router = new Router([
     ...controlRoutes(catalog),
@@ -138,7 +152,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
       throw error;
     });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  sandbox = {
+  const changed = stateFile ? () => stateFile.changed() : () => undefined;
+  const running: Sandbox = {
     url,
     processingDelayMs: opts.processingDelayMs ?? 1500,
     alertRetryUnitMs: opts.alertRetryUnitMs ?? 1000,
@@ -146,15 +161,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
     keys,
     catalog,
     mailbox,
-    state: createState(catalog, opts.alertRetryUnitMs ?? 1000),
+    changed,
+    state: createState(catalog, opts.alertRetryUnitMs ?? 1000, changed),
   };
-  const running = sandbox;
+  // Restored before the first request is let in, which would otherwise see an empty Leaf.
+  if (saved) restoreInto(running, saved);
+  sandbox = running;
   return {
     url,
     port,
     smtpPort: catcher.port,
     close: async () => {
       await catcher.close();
+      // Saved before disposing: disposing forgets which credentials still wait for validation.
+      await stateFile?.flush();
       await new Promise<void>((resolve, reject) => {
         disposeState(running.state);
         for (const res of held) res.destroy();

@@ -7,7 +7,10 @@ import { LeafSessions } from "./leaf/sessions";
 import { UserDirectory } from "./leaf/users";
 import { ProviderStore } from "./providers/grants";
 
-/** Everything one sandbox instance remembers. All in memory; `/_sandbox/reset` starts a fresh one. */
+/**
+ * Everything one sandbox instance remembers. In memory; with a data directory (`npm start`) it is also saved
+ * to disk (sandbox/state-file.ts). `/_sandbox/reset` starts a fresh one.
+ */
 export interface State {
   catalog: Catalog;
   clock: Clock;
@@ -28,8 +31,11 @@ function knownSecrets(catalog: Catalog): Set<string> {
   return secrets;
 }
 
-/** `alertRetryUnitMs`: how long one of Leaf's retry minutes lasts here (see AlertCenter). */
-export function createState(catalog: Catalog, alertRetryUnitMs = 1000): State {
+/**
+ * `alertRetryUnitMs`: how long one of Leaf's retry minutes lasts here (see AlertCenter). `onChange`: told when
+ * a credential changes outside a request (validation runs on a timer), so a saved state follows it.
+ */
+export function createState(catalog: Catalog, alertRetryUnitMs = 1000, onChange?: () => void): State {
   const clock = new Clock();
   const issued = knownSecrets(catalog);
   const alerts = new AlertCenter(alertRetryUnitMs, issued);
@@ -43,7 +49,10 @@ export function createState(catalog: Catalog, alertRetryUnitMs = 1000): State {
     leaf: {
       sessions: new LeafSessions(clock, issued),
       users: new UserDirectory(),
-      credentials: new CredentialStore((credential, message) => alerts.credentialChanged(credential, message)),
+      credentials: new CredentialStore(
+        (credential, message) => alerts.credentialChanged(credential, message),
+        onChange,
+      ),
       alerts,
     },
   };

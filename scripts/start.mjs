@@ -18,6 +18,14 @@ const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const distDir = path.join(root, process.env.HEADLAND_DIST_DIR || ".next");
 
+/**
+ * The sandbox keeps its Leaf beside Headland's own database, so a restart finds both as they were
+ * (`npm run sandbox:reset` clears it). SANDBOX_DATA_DIR="" keeps it in memory only.
+ */
+export function sandboxDataDir(env = process.env) {
+  return env.SANDBOX_DATA_DIR ?? path.join(path.resolve(root, env.HEADLAND_DATA_DIR?.trim() || ".data"), "sandbox");
+}
+
 /** A fingerprint of everything the build reads, so an unchanged tree is not rebuilt. */
 export function sourceFingerprint() {
   const hash = createHash("sha256");
@@ -107,6 +115,7 @@ async function main() {
     PORT: port,
     SANDBOX_PORT: sandboxPort,
     SANDBOX_SMTP_PORT: smtpPort,
+    SANDBOX_DATA_DIR: sandboxDataDir(),
   };
   const stopAll = (code) => {
     for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");

@@ -1,11 +1,12 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useId, useState } from "react";
-import { type DashboardQuery, dashboardSearch, type StatusFilter, statusFilters } from "@/lib/dashboard/query";
 import type { DashboardData } from "@/lib/dashboard/types";
+import { type DashboardQuery, dashboardSearch, type StatusFilter, statusFilters } from "@/lib/dashboard/view";
 import { statusWords } from "@/lib/wording/status-words";
-import { count } from "./format";
+import { BulkInvites } from "./bulk-invites";
 import { GrowerTable } from "./grower-table";
 import { LeafAlertsStatus } from "./leaf-alerts-status";
 import { ProviderSummaryCards } from "./provider-summary";
@@ -18,9 +19,10 @@ interface Props {
   refreshMs: number;
   /** The 30-day chart, rendered on the server, shown under the live summary. */
   chart: ReactNode;
+  /** Whether bulk invites can be emailed too (SMTP is configured). */
+  canEmail: boolean;
 }
 
-const filterWords = (filter: StatusFilter) => (filter === "attention" ? "Needs attention" : statusWords[filter]);
 const sameView = (a: DashboardQuery, b: DashboardQuery) => dashboardSearch(a) === dashboardSearch(b);
 
 async function fetchDashboard(query: DashboardQuery, signal: AbortSignal): Promise<DashboardData> {
@@ -33,11 +35,25 @@ async function fetchDashboard(query: DashboardQuery, signal: AbortSignal): Promi
  * The live part of the dashboard: seeded with the server's render, then polled. The view lives in the
  * URL (replaceState, so no navigation and no scroll jump); rows are keyed, so an update changes cells in place.
  */
-export function DashboardView({ initial, initialQuery, providers, refreshMs, chart }: Props) {
+export function DashboardView({ initial, initialQuery, providers, refreshMs, chart, canEmail }: Props) {
+  const t = useTranslations("dashboard");
+  const filterWords = (filter: StatusFilter) => (filter === "attention" ? t("needsAttention") : statusWords[filter]);
   const queryClient = useQueryClient();
   const id = useId();
   const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState(initialQuery.q);
+  // Picked for bulk invites; kept across pages and searches until issued or cleared.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  function select(leafUserIds: string[], picked: boolean) {
+    setSelected((now) => {
+      const next = new Set(now);
+      for (const id of leafUserIds) {
+        if (picked) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
   const {
     data = initial,
     dataUpdatedAt,
@@ -80,12 +96,12 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
       {chart}
       <div className="flex flex-wrap items-end gap-3">
         <label className="block min-w-56 flex-1">
-          <span className="text-sm font-medium">Search growers</span>
+          <span className="text-sm font-medium">{t("search")}</span>
           <input
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            placeholder="Name, email or Leaf user id"
+            placeholder={t("searchPlaceholder")}
             maxLength={100}
             className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2"
           />
@@ -98,13 +114,13 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
             attentionOnly ? "border-red-700 bg-red-700 text-white" : "border-stone-300 bg-white text-stone-800"
           }`}
         >
-          Needs attention
+          {t("needsAttention")}
         </button>
         {/* Labels point at their selects rather than wrapping them, so an option's words never join the
             label's name. */}
         <div>
           <label htmlFor={`${id}-status`} className="block text-sm font-medium">
-            Status
+            {t("status")}
           </label>
           <select
             id={`${id}-status`}
@@ -112,7 +128,7 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
             onChange={(e) => show({ status: (e.target.value || undefined) as StatusFilter | undefined })}
             className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2"
           >
-            <option value="">Any status</option>
+            <option value="">{t("anyStatus")}</option>
             {statusFilters.map((f) => (
               <option key={f} value={f}>
                 {filterWords(f)}
@@ -122,7 +138,7 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
         </div>
         <div>
           <label htmlFor={`${id}-sort`} className="block text-sm font-medium">
-            Sort by
+            {t("sortBy")}
           </label>
           <select
             id={`${id}-sort`}
@@ -130,48 +146,51 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
             onChange={(e) => show({ sort: e.target.value === "changed" ? "changed" : "name" })}
             className="mt-1 block rounded-lg border border-stone-300 bg-white px-3 py-2"
           >
-            <option value="name">Name</option>
-            <option value="changed">Last change</option>
+            <option value="name">{t("sortName")}</option>
+            <option value="changed">{t("sortChanged")}</option>
           </select>
         </div>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-stone-700">
-          {count(data.total)} {data.total === 1 ? "grower" : "growers"}
-        </p>
+        <p className="text-sm text-stone-700">{t("growerCount", { count: data.total })}</p>
         <div className="flex flex-wrap items-center gap-4">
           <LeafAlertsStatus health={data.leafAlerts} renderedAt={data.generatedAt} />
           <UpdatedAgo at={dataUpdatedAt} failing={isError} />
         </div>
       </div>
+      <BulkInvites
+        providers={providers}
+        pageIds={data.rows.map((r) => r.leafUserId)}
+        selected={selected}
+        onSelect={select}
+        onClear={() => setSelected(new Set())}
+        canEmail={canEmail}
+        search={query.q}
+      />
       <GrowerTable
         rows={data.rows}
         providers={providers}
-        emptyText={
-          query.q || query.status
-            ? "No growers match this search."
-            : "No growers yet. Add one, or import them from Leaf."
-        }
+        selected={selected}
+        onSelect={select}
+        emptyText={query.q || query.status ? t("noMatch") : t("noGrowers")}
       />
-      <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm">
+      <nav aria-label={t("pages")} className="flex items-center justify-between gap-3 text-sm">
         <button
           type="button"
           disabled={query.page <= 1}
           onClick={() => show({ page: query.page - 1 })}
           className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 disabled:opacity-50"
         >
-          Previous page
+          {t("previousPage")}
         </button>
-        <span>
-          Page {data.page} of {data.pageCount}
-        </span>
+        <span>{t("pageOf", { page: data.page, pageCount: data.pageCount })}</span>
         <button
           type="button"
           disabled={query.page >= data.pageCount}
           onClick={() => show({ page: query.page + 1 })}
           className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 disabled:opacity-50"
         >
-          Next page
+          {t("nextPage")}
         </button>
       </nav>
     </div>

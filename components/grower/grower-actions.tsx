@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionResult } from "@/components/action-result";
 import { useApiAction } from "@/components/use-api-action";
@@ -9,17 +10,9 @@ import { inviteUseLimits } from "@/lib/auth/invite-limits";
 type Action = "check" | "invite" | "email";
 
 const endpoints: Record<Action, string> = { check: "check", invite: "invites", email: "invites" };
-const failures: Record<Action, string> = {
-  check: "Leaf could not be asked right now. The last known statuses are shown; try again in a minute.",
-  invite: "A new invite could not be made. Try again in a minute.",
-  email: "The invite email could not be sent. Try again in a minute.",
-};
-const successes: Record<Exclude<Action, "email">, string> = {
-  check: "Checked with Leaf just now.",
-  invite: "A new invite link is below; the old one no longer works and the grower's open sessions ended.",
-};
+const failureKeys = { check: "checkFailed", invite: "inviteFailed", email: "emailFailed" } as const;
 const outlined = "rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium text-stone-800 disabled:opacity-60";
-// The page's other times are UTC too (the audit trail, the invite's uses).
+// Said in UTC, as staff read it aloud to a grower on the phone; e2e/invite-email.spec.ts relies on it.
 const sentAtFormat = new Intl.DateTimeFormat("en-US", {
   hour: "2-digit",
   minute: "2-digit",
@@ -27,16 +20,12 @@ const sentAtFormat = new Intl.DateTimeFormat("en-US", {
   timeZone: "UTC",
 });
 
-function sentWords(body: Record<string, unknown>): string {
-  const at = typeof body.sentAt === "string" ? ` at ${sentAtFormat.format(new Date(body.sentAt))} UTC` : "";
-  return `Sent to ${String(body.sentTo)}${at}. The old link no longer works and the grower's open sessions ended.`;
-}
-
 /**
  * "Check now", "Send new invite" and "Send invite by email" (only with an address to send to and email set
  * up): each calls Headland, then re-renders the page with what changed.
  */
 export function GrowerActions({ leafUserId, emailTo }: { leafUserId: string; emailTo?: string }) {
+  const t = useTranslations("grower-detail.actions");
   const router = useRouter();
   const { busy, error, run } = useApiAction();
   const [running, setRunning] = useState<Action>();
@@ -49,11 +38,13 @@ export function GrowerActions({ leafUserId, emailTo }: { leafUserId: string; ema
     const outcome = await run(
       `/api/growers/${encodeURIComponent(leafUserId)}/${endpoints[action]}`,
       action === "check" ? { method: "POST" } : { method: "POST", json: { maxUses, email: action === "email" } },
-      failures[action],
+      t(failureKeys[action]),
     );
     setRunning(undefined);
     if (!outcome.ok) return;
-    setDone(action === "email" ? sentWords(outcome.body) : successes[action]);
+    const { sentTo, sentAt } = outcome.body;
+    const at = typeof sentAt === "string" ? t("sentAt", { time: sentAtFormat.format(new Date(sentAt)) }) : "";
+    setDone(action === "email" ? t("sent", { to: String(sentTo), at }) : t(action === "check" ? "checked" : "invited"));
     router.refresh();
   }
 
@@ -65,24 +56,24 @@ export function GrowerActions({ leafUserId, emailTo }: { leafUserId: string; ema
         onClick={() => start("check")}
         className="rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60"
       >
-        {running === "check" ? "Checking…" : "Check now"}
+        {running === "check" ? t("checking") : t("check")}
       </button>
       <button type="button" disabled={busy} onClick={() => start("invite")} className={outlined}>
-        {running === "invite" ? "Sending…" : "Send new invite"}
+        {running === "invite" ? t("inviting") : t("invite")}
       </button>
       {emailTo && (
         <button
           type="button"
           disabled={busy}
           onClick={() => start("email")}
-          title={`Makes a new link and emails it to ${emailTo}`}
+          title={t("emailTitle", { email: emailTo })}
           className={outlined}
         >
-          {running === "email" ? "Sending email…" : "Send invite by email"}
+          {running === "email" ? t("emailing") : t("email")}
         </button>
       )}
       <label className="flex items-center gap-2 text-sm text-stone-700">
-        Invite uses
+        {t("uses")}
         <select
           value={maxUses}
           onChange={(e) => setMaxUses(Number(e.target.value))}

@@ -7,9 +7,12 @@ import { useApiAction } from "@/components/use-api-action";
 export function RetryDeliveryButton({
   leafUserId,
   provider,
+  labels,
 }: {
   leafUserId: string;
   provider: { id: string; name: string };
+  /** Words from the server's catalog, so this button sends no catalog to the browser. */
+  labels: { retry: string; retrying: string };
 }) {
   const router = useRouter();
   const { busy, error, run } = useApiAction();
@@ -29,7 +32,7 @@ export function RetryDeliveryButton({
         onClick={retry}
         className="rounded-lg bg-field px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
       >
-        {busy ? "Sending…" : `Retry sending ${provider.name} to Leaf`}
+        {busy ? labels.retrying : labels.retry}
       </button>
       {error && (
         <p role="alert" className="text-sm text-red-700">

@@ -19,13 +19,15 @@ import {
 // action checks who is asking itself. This file reads the app's routes from app/ and probes each one, so
 // a new route that forgets its check fails here. Deny by default: a route not listed below must refuse
 // anonymous visitors and growers alike (staff only).
-type Access = "public" | "grower" | "own-grower";
+// "api-key": the partner API, for an API key only; no session (staff's included) reaches it.
+type Access = "public" | "grower" | "own-grower" | "api-key";
 const openTo: Record<string, Access> = {
   "GET /": "public", // sends each visitor to their start page
   "GET /signin": "public",
   "GET /invite/[token]": "public", // the signed token is the credential
   "GET /staff/join/[token]": "public", // a staff invite: the signed, single-use token is the credential
   "POST /api/staff/join": "public", // sets the invited member's password; the same token
+  "POST /language": "public", // the language switch: sets a cookie (and a signed-in grower's own language)
   "GET /api/health": "public",
   "GET /api/ready": "public", // load balancers: database and migrations only
   "GET /api/auth/[...nextauth]": "public", // next-auth's own endpoints (csrf, session, sign-in)
@@ -35,6 +37,14 @@ const openTo: Record<string, Access> = {
   "GET /api/connect/[provider]/callback": "grower",
   "GET /api/growers/[leafUserId]/connections": "own-grower",
   "DELETE /api/growers/[leafUserId]/connections/[provider]": "own-grower",
+  "GET /api/v1/openapi.json": "public", // describes the partner API; grants nothing
+  "GET /api/v1/docs": "public", // the same, as a page
+  "GET /api/v1/growers": "api-key",
+  "POST /api/v1/growers": "api-key",
+  "GET /api/v1/growers/[id]": "api-key",
+  "POST /api/v1/growers/[id]/invites": "api-key",
+  "DELETE /api/v1/growers/[id]/connections/[provider]": "api-key",
+  "GET /api/v1/events": "api-key",
 };
 
 const root = path.resolve(__dirname, "../..");
@@ -137,16 +147,23 @@ test("every app/ page and route handler itself refuses visitors and growers wher
       if (page) await expectRscRefused(anonymous, url, `anonymous ${route}`);
     }
     // Grower A, on grower B's resources (or on staff-only ones).
-    if (access === undefined || access === "own-grower") {
+    if (access === undefined || access === "own-grower" || access === "api-key") {
       expectRefused(await send(growerA.api, method, url), `grower ${route}`);
       if (page) await expectRscRefused(growerA.api, url, `grower ${route}`);
     }
     // Positive controls, so a refusal is not just a route that never answers: staff reach their GET
     // routes; a grower reaches their own resources.
-    if (access === undefined && method === "GET")
-      expect((await send(staff, method, url)).status(), `staff ${route}`).toBeLessThan(400);
+    // A page about one record that the probe cannot name (a webhook endpoint's `[id]`) answers staff with
+    // its own 404, which is still an answer and not a refusal.
+    if (access === undefined && method === "GET") {
+      const status = (await send(staff, method, url)).status();
+      if (url.includes("[id]")) expect([200, 404], `staff ${route}`).toContain(status);
+      else expect(status, `staff ${route}`).toBeLessThan(400);
+    }
     if (access === "own-grower" && method === "GET")
       expect((await send(growerB.api, method, url)).status(), `owner ${route}`).toBe(200);
+    // A staff session cookie alone never authorizes the partner API (it has no CSRF surface).
+    if (access === "api-key") expect((await send(staff, method, url)).status(), `staff session ${route}`).toBe(401);
   }
 });
 

@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { events, growers, invites, inviteUses } from "@/lib/db/schema";
+import { growers, invites, inviteUses } from "@/lib/db/schema";
+import { recordEvent } from "@/lib/events/record";
 import { inviteUseLimits } from "./invite-limits";
 import { signInviteToken, verifyInviteToken } from "./invite-token";
 
@@ -42,9 +43,10 @@ export async function issueInvite(
   growerId: string,
   createdBy: string,
   maxUses: number = inviteUseLimits.default,
+  lifetimeMs: number = inviteLifetimeMs,
 ): Promise<{ url: string; expiresAt: Date; maxUses: number }> {
   const db = await database();
-  const expiresAt = new Date(Date.now() + inviteLifetimeMs);
+  const expiresAt = new Date(Date.now() + lifetimeMs);
   const invite = await db.transaction(async (tx) => {
     await tx
       .update(invites)
@@ -112,7 +114,7 @@ export async function redeemInvite(token: string, client: string): Promise<Invit
     await tx.insert(inviteUses).values({ inviteId, client });
     const [grower] = await tx.select().from(growers).where(eq(growers.id, used.growerId)).limit(1);
     // In the same transaction as the use, so partners hear of every opening and of nothing that did not happen.
-    if (grower) await tx.insert(events).values({ type: "grower.invite_opened", leafUserId: grower.leafUserId });
+    if (grower) await recordEvent({ type: "grower.invite_opened", leafUserId: grower.leafUserId }, tx);
     return grower;
   });
 }

@@ -28,3 +28,14 @@ export async function requireGrower(): Promise<Grower> {
   if (viewer.role !== "grower") forbidden();
   return viewer;
 }
+
+/** Where each visitor starts: staff on the dashboard, a grower on their connections, anyone else signing in. */
+export function homePath(viewer: Viewer | undefined): string {
+  return viewer?.role === "staff" ? "/dashboard" : viewer ? "/connections" : "/signin";
+}
+
+/** The sign-in page is for the signed out: anyone signed in is sent to their start page instead of the form. */
+export async function redirectSignedIn(): Promise<void> {
+  const viewer = await currentViewer();
+  if (viewer) redirect(homePath(viewer));
+}

@@ -7,7 +7,7 @@ import { resetConfigForTests } from "@/lib/config";
 import { rateLimits } from "@/lib/db/schema";
 import { clientAddressHeader } from "@/lib/http/client-address";
 import { freshDatabase } from "@/lib/testing/db";
-import { addressAllowed, sessionAllowed } from "./throttle";
+import { addressAllowed, addressRefused, connectAllowed as bothAllowed, sessionAllowed } from "./throttle";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
@@ -72,5 +72,30 @@ describe("consent start and callback limits", () => {
         ?.count;
     expect(await tries(8, "start", from("198.51.100.6"))).toEqual([true, true, true, true, true, false, false, false]);
     expect(await count()).toBe(6);
+  });
+});
+
+describe("both limits in one statement (the routes' path)", () => {
+  const keyCount = async (key: string) =>
+    (await database.db.select().from(rateLimits).where(eq(rateLimits.key, key)))[0]?.count;
+
+  it("count the address and the session together, refusing past either limit", async () => {
+    const headers = from("198.51.100.20");
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await bothAllowed("callback", headers, "session-both"));
+    expect(results).toEqual([true, true, true, false]);
+    expect(await keyCount("connect-callback:session:session-both")).toBe(4);
+    expect(await keyCount("connect-callback:address:198.51.100.20")).toBe(4);
+    // Another session from the same address: the address has one try left of its 5.
+    expect(await bothAllowed("callback", headers, "session-other")).toBe(true);
+    expect(addressRefused("callback", headers)).toBe(false);
+    expect(await bothAllowed("callback", headers, "session-third")).toBe(false);
+    expect(addressRefused("callback", headers)).toBe(true);
+  });
+
+  it("count a signed-out request by its address alone", async () => {
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push(await bothAllowed("start", from("198.51.100.21"), undefined));
+    expect(results).toEqual([true, true, true, true, true, false]);
   });
 });

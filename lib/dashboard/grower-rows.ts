@@ -44,7 +44,16 @@ export function pageQuery(db: Db, query: DashboardQuery) {
       ? [sql`${lastChange} desc nulls last`, asc(nameKey), asc(growers.id)]
       : [asc(nameKey), asc(growers.id)];
   return db
-    .select({ leafUserId: growers.leafUserId, name: growers.name, email: growers.email })
+    .select({
+      leafUserId: growers.leafUserId,
+      name: growers.name,
+      email: growers.email,
+      // The row's connections in the same round trip: [provider, status, changed, checked] per snapshot.
+      snapshots: sql<[string, string, string, string][] | null>`(select json_agg(json_build_array(
+        ${connectionSnapshots.provider}, ${connectionSnapshots.status},
+        ${connectionSnapshots.changedAt}, ${connectionSnapshots.checkedAt}))
+        from ${connectionSnapshots} where ${ofThisGrower})`,
+    })
     .from(growers)
     .where(growerFilter(query))
     .orderBy(...order)
@@ -74,25 +83,24 @@ async function viewTotal(db: Db, query: DashboardQuery, onPage: number): Promise
   return onPage === 0 ? counted : Math.max(counted, before + onPage);
 }
 
+/** A timestamp as PostgreSQL's JSON writes it (with a zone offset), as an ISO string in UTC. */
+const iso = (at: string) => new Date(at).toISOString();
+
 /** One page of growers for the view, with each provider's stored status; never calls Leaf. */
 export async function growerRows(query: DashboardQuery): Promise<{ rows: DashboardRow[]; total: number }> {
   const db = await database();
   const page = await pageQuery(db, query);
   const total = await viewTotal(db, query, page.length);
-  const ids = page.map((g) => g.leafUserId);
-  const snapshots = ids.length
-    ? await db.select().from(connectionSnapshots).where(inArray(connectionSnapshots.leafUserId, ids))
-    : [];
-  const byKey = new Map(snapshots.map((s) => [`${s.leafUserId}/${s.provider}`, s]));
-  const rows = page.map((g): DashboardRow => {
-    const mine = providers.map((p) => byKey.get(`${g.leafUserId}/${p.id}`));
-    const checked = mine.flatMap((s) => (s ? [s.checkedAt.getTime()] : []));
+  const rows = page.map(({ snapshots, ...g }): DashboardRow => {
+    const byProvider = new Map((snapshots ?? []).map((s) => [s[0], s]));
+    const mine = providers.map((p) => byProvider.get(p.id));
+    const checked = mine.flatMap((s) => (s ? [Date.parse(s[3])] : []));
     return {
       ...g,
       cells: providers.map((p, i) => ({
         provider: p.id,
-        status: (mine[i]?.status as ConnectionStatus | undefined) ?? "not_connected",
-        since: mine[i]?.changedAt.toISOString() ?? null,
+        status: (mine[i]?.[1] as ConnectionStatus | undefined) ?? "not_connected",
+        since: mine[i] ? iso(mine[i][2]) : null,
       })),
       lastChecked: checked.length ? new Date(Math.max(...checked)).toISOString() : null,
     };

@@ -1,15 +1,10 @@
 import { z } from "zod";
-import { connectionStatuses } from "@/lib/connections/status";
+import { type DashboardQuery, sortOrders, statusFilters } from "./view";
 
-// The dashboard's view as it lives in the URL (search, filter, sort, page): parsed the same way by the
-// page, the JSON route and the browser, so a shared link shows the same rows.
+// Parses the dashboard's view from a URL, the same way for the page and the JSON route, so a shared link
+// shows the same rows. Server side only in practice: the browser builds URLs with ./view and never parses.
 
-export const pageSize = 50;
-
-export const statusFilters = ["attention", ...connectionStatuses.filter((s) => s !== "not_connected")] as const;
-export type StatusFilter = (typeof statusFilters)[number];
-export const sortOrders = ["name", "changed"] as const;
-export type SortOrder = (typeof sortOrders)[number];
+export { type DashboardQuery, dashboardSearch, pageSize, type SortOrder, type StatusFilter } from "./view";
 
 /** Anything unreadable falls back to the default rather than failing: these come from typed URLs. */
 const dashboardQuery = z.object({
@@ -17,8 +12,7 @@ const dashboardQuery = z.object({
   status: z.enum(statusFilters).optional().catch(undefined),
   sort: z.enum(sortOrders).catch("name"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
-export type DashboardQuery = z.output<typeof dashboardQuery>;
+}) satisfies z.ZodType<DashboardQuery, unknown>;
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -34,15 +28,4 @@ export function parseDashboardQuery(params: Params): DashboardQuery {
     sort: first(params, "sort") ?? "name",
     page: first(params, "page") ?? 1,
   });
-}
-
-/** The query string for a view; defaults are left out so the plain dashboard stays `/dashboard`. */
-export function dashboardSearch(query: DashboardQuery): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set("q", query.q);
-  if (query.status) params.set("status", query.status);
-  if (query.sort !== "name") params.set("sort", query.sort);
-  if (query.page > 1) params.set("page", String(query.page));
-  const search = params.toString();
-  return search ? `?${search}` : "";
 }

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -50,6 +52,8 @@ export const growers = pgTable(
     leafUserId: text("leaf_user_id").notNull().unique(),
     name: text("name").notNull(),
     email: text("email").notNull(),
+    /** The partner's own id for the grower, set through the partner API (migration 0007). */
+    externalId: text("external_id").unique(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -272,3 +276,101 @@ export const events = pgTable(
     index("events_type_at_idx").on(t.type, t.at),
   ],
 );
+
+// --- Webhooks out (lib/webhooks, migration 0008) ---
+
+/** A partner's receiver: the event types it hears, and its signing secret, sealed (shown once, at creation). */
+export const webhookEndpoints = pgTable("webhook_endpoints", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  url: text("url").notNull(),
+  eventTypes: text("event_types").array().notNull(),
+  keyId: text("key_id").notNull(),
+  sealedSecret: text("sealed_secret").notNull(),
+  /** The secret's last four characters, so staff can tell which one a receiver holds. */
+  secretHint: text("secret_hint").notNull(),
+  enabled: boolean("enabled").notNull().default(true),
+  createdBy: text("created_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One event for one endpoint: written in the same statement as the event (lib/events/record.ts), so none
+ * is lost; sent in id order per grower and endpoint.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    leafUserId: text("leaf_user_id").notNull(),
+    /** pending (due at nextAttemptAt), delivered, or failed (given up after a day). */
+    state: text("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    /** When it was queued, or queued again by "Send again": its day of retries counts from here. */
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.state, t.nextAttemptAt),
+    index("webhook_deliveries_order_idx").on(t.endpointId, t.leafUserId, t.id),
+    index("webhook_deliveries_log_idx").on(t.endpointId, t.id),
+  ],
+);
+
+// --- Partner API (lib/api, migration 0007) ---
+
+export const apiKeyScopes = ["read", "write"] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+/** A key a partner's systems call /api/v1 with: only its SHA-256 is kept, the key itself is shown once. */
+export const apiKeys = pgTable("api_keys", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  scope: text("scope", { enum: apiKeyScopes }).notNull(),
+  keyHash: text("key_hash").notNull().unique(),
+  /** Not secret: the key's kind and last four characters, so staff can tell which one a system holds. */
+  hint: text("hint").notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+/**
+ * A POST sent with an Idempotency-Key: claimed before the work starts (a retry racing the first call waits
+ * its turn instead of creating a second grower), answered from here afterwards.
+ */
+export const apiIdempotency = pgTable(
+  "api_idempotency",
+  {
+    keyId: uuid("key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    /** Null while the first request is still running. */
+    status: integer("status"),
+    response: jsonb("response"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.idempotencyKey] }), index("api_idempotency_created_idx").on(t.createdAt)],
+);
+
+// --- Grower language (lib/i18n/grower-locale.ts, migration 0009) ---
+
+/** The language a grower reads Headland in, so the emails sent to them later (a new invite) are in it too. */
+export const growerLocales = pgTable("grower_locales", {
+  leafUserId: text("leaf_user_id")
+    .primaryKey()
+    .references(() => growers.leafUserId, { onDelete: "cascade" }),
+  locale: text("locale").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, like } from "drizzle-orm";
+import { and, desc, eq, like, sql } from "drizzle-orm";
 import type { ConnectionStatus } from "@/lib/connections/status";
-import { database } from "@/lib/db/client";
-import { events } from "@/lib/db/schema";
+import { type Db, database } from "@/lib/db/client";
+import { events, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import { eventFor, mayBeNews } from "./transitions";
 import type { ConnectionEventType, EventType } from "./types";
 
@@ -15,10 +15,39 @@ interface NewEvent {
   reason?: string | null;
 }
 
-/** Appends one event to the log that the partner API, webhooks and the health panel read. */
-export async function recordEvent(event: NewEvent): Promise<void> {
+/** The database or a transaction already open (redeemInvite writes its event with the invite's use). */
+type Executor = Pick<Db, "execute">;
+
+// Any fixed number: the first half of the two-part advisory lock key, so per-grower keys cannot collide
+// with another feature's single-number locks.
+const perGrowerLockSpace = 7_204_118;
+
+/**
+ * Appends one event to the log that the partner API, webhooks and the health panel read, and in the same
+ * statement one webhook delivery per enabled endpoint that subscribed to its type: an event is never
+ * written without its deliveries, nor a delivery without its event.
+ *
+ * The per-grower lock, held to commit, makes a grower's event ids follow commit order: ids are taken when
+ * a row is written, so without it an earlier event could commit after a later one had been delivered.
+ */
+export async function recordEvent(event: NewEvent, tx?: Executor): Promise<void> {
+  if (tx) return insertWithDeliveries(tx, event);
   const db = await database();
-  await db.insert(events).values(event);
+  await db.transaction((t) => insertWithDeliveries(t, event));
+}
+
+async function insertWithDeliveries(tx: Executor, event: NewEvent): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${perGrowerLockSpace}, hashtext(${event.leafUserId}))`);
+  await tx.execute(sql`
+    with event as (
+      insert into ${events} (type, leaf_user_id, provider, status, previous_status, reason)
+      values (${event.type}, ${event.leafUserId}, ${event.provider ?? null}, ${event.status ?? null},
+        ${event.previousStatus ?? null}, ${event.reason ?? null})
+      returning id, type, leaf_user_id
+    )
+    insert into ${webhookDeliveries} (endpoint_id, event_id, leaf_user_id)
+    select endpoint.id, event.id, event.leaf_user_id
+    from event join ${webhookEndpoints} endpoint on endpoint.enabled and event.type = any(endpoint.event_types)`);
 }
 
 /**

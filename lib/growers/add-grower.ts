@@ -7,15 +7,19 @@ import { leaf } from "@/lib/leaf";
 import { createLeafUser } from "@/lib/leaf/users";
 
 /** Creates the Leaf user, then the grower and an invite link. */
-export async function addGrower(input: { name: string; email: string }, actor: string) {
+export async function addGrower(
+  input: { name: string; email: string; externalId?: string },
+  actor: string,
+  invite: { maxUses?: number; lifetimeMs?: number } = {},
+) {
   // Only these two: callers pass their whole input (e.g. emailInvite), and Leaf refuses unknown fields.
   const leafUser = await createLeafUser(leaf(), { name: input.name, email: input.email });
   const db = await database();
   const [grower] = await db
     .insert(growers)
-    .values({ leafUserId: leafUser.id, name: input.name, email: input.email })
+    .values({ leafUserId: leafUser.id, name: input.name, email: input.email, externalId: input.externalId })
     .returning();
-  const invite = await issueInvite(grower!.id, actor);
+  const link = await issueInvite(grower!.id, actor, invite.maxUses, invite.lifetimeMs);
   await audit({ actor, action: "add_grower", outcome: "created", leafUserId: leafUser.id });
-  return { grower: grower!, invite };
+  return { grower: grower!, invite: link };
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
-import { connectErrorMessage, isConnectErrorCode } from "@/lib/connect/connect-error";
+import { isConnectErrorCode } from "@/lib/connect/connect-error";
 import { database } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
+import { diagnose } from "@/lib/doctor";
+import { inEnglish } from "@/lib/doctor/english";
 import { findProvider } from "@/lib/providers";
 
 export interface TrailLine {
@@ -34,7 +36,8 @@ function outcomeWords(entry: Entry, providerName: string): string {
       : `Leaf refused it${entry.detail ? `: ${entry.detail}` : ""}`;
   if (entry.action === "retry_delivery") return "Sent to Leaf again";
   if (entry.action === "consent" && isConnectErrorCode(entry.outcome))
-    return connectErrorMessage(entry.outcome, providerName).title;
+    return diagnose(inEnglish, { trouble: entry.outcome, provider: { id: "", name: providerName }, audience: "staff" })
+      .title;
   return entry.detail ? `${entry.outcome}: ${entry.detail}` : entry.outcome;
 }
 

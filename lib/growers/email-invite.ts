@@ -1,6 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/audit";
 import { config } from "@/lib/config";
+import { growerLocale } from "@/lib/i18n/grower-locale";
 import { logger } from "@/lib/log";
 import { inviteMessage } from "@/lib/mail/invite-message";
 import { mailEnabled, sendMail } from "@/lib/mail/send";
@@ -35,7 +36,13 @@ export async function mailInvite(
   actor: string,
 ): Promise<{ sentTo: string; sentAt: Date } | undefined> {
   const { leafUserId, email } = grower;
-  const message = inviteMessage({ growerName: grower.name, partnerName: config().mail.partnerName, ...invite });
+  const locale = await growerLocale(leafUserId);
+  const message = await inviteMessage({
+    growerName: grower.name,
+    partnerName: config().mail.partnerName,
+    locale,
+    ...invite,
+  });
   try {
     await sendMail(email, message);
   } catch (error) {

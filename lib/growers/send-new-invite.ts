@@ -13,10 +13,11 @@ export async function sendNewInvite(
   leafUserId: string,
   actor: string,
   maxUses?: number,
+  lifetimeMs?: number,
 ): Promise<{ url: string; expiresAt: Date; maxUses: number } | undefined> {
   const grower = await findGrower(leafUserId);
   if (!grower) return undefined;
-  const invite = await issueInvite(grower.id, actor, maxUses);
+  const invite = await issueInvite(grower.id, actor, maxUses, lifetimeMs);
   const ended = await endGrowerSessions(leafUserId);
   const detail = `good for ${invite.maxUses} uses; ${ended} open session${ended === 1 ? "" : "s"} ended`;
   await audit({ actor, action: "invite", outcome: "sent", leafUserId, detail });

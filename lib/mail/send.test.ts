@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe("sendMail", () => {
   it("reaches the sandbox catcher from the partner's name, with both bodies intact", async () => {
-    const message = inviteMessage({
+    const message = await inviteMessage({
       growerName: "Ada",
       partnerName: "Acme Agronomy",
       url: `http://127.0.0.1:3000/invite/${"t".repeat(150)}`,

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, ne } from "drizzle-orm";
 import { audit } from "@/lib/audit";
 import { config } from "@/lib/config";
+import { mark } from "@/lib/connect/step-timing";
 import { recordStatus } from "@/lib/connections/snapshots";
 import { type Db, database } from "@/lib/db/client";
 import { deliveries } from "@/lib/db/schema";
@@ -13,6 +14,7 @@ import { findProvider, type Provider, type TokenSet } from "@/lib/providers";
 import { leafBody } from "@/lib/providers/leaf-body";
 import { settingsFor } from "@/lib/providers/settings";
 import { retryDelayMs } from "./backoff";
+import { later } from "./later";
 import { openTokens, sealTokens, unopenableReason } from "./sealing";
 
 export type Delivery = typeof deliveries.$inferSelect;
@@ -33,6 +35,7 @@ export async function stageDelivery(
   provider: Provider,
   tokens: TokenSet,
   correlationId: string,
+  opts: { recordPending?: boolean } = {},
 ): Promise<Delivery> {
   const db = await database();
   const id = randomUUID();
@@ -49,7 +52,8 @@ export async function stageDelivery(
       nextAttemptAt: new Date(Date.now() + leaseMs()),
     })
     .returning();
-  await recordStatus(leafUserId, provider.id, "pending");
+  // The callback's first attempt writes a status only once it has an outcome (AttemptOptions).
+  if (opts.recordPending ?? true) await recordStatus(leafUserId, provider.id, "pending");
   return row!;
 }
 
@@ -72,11 +76,25 @@ async function alreadyAtLeaf(row: Delivery, provider: Provider, tokens: TokenSet
   return Number.isFinite(created) && created >= row.createdAt.getTime() - clockSkewMs;
 }
 
+export interface AttemptOptions {
+  /**
+   * The callback's own first attempt, which its grower waits for. Its status is written only once the
+   * outcome is known: "pending" only when Leaf did not take the token set (the worker takes over), and
+   * on success "processing" with the audit line after the response (./later.ts). `alongside` is the work
+   * started with the POST (dropping older token sets) that every status write here must follow.
+   */
+  fromCallback?: { alongside: Promise<unknown> };
+}
+
 /**
  * POSTs the credentials body to Leaf; deletes the sealed copy once Leaf has it. The worker finds the
  * provider by id.
  */
-export async function attemptDelivery(row: Delivery, known?: Provider): Promise<DeliveryOutcome> {
+export async function attemptDelivery(
+  row: Delivery,
+  known?: Provider,
+  opts: AttemptOptions = {},
+): Promise<DeliveryOutcome> {
   // Opened first: the binding names the provider, so a row renamed to an unknown one gives up here too.
   const tokens = openTokens(config().keyring, row);
   if (!tokens) return giveUpUnopenable(row);
@@ -91,20 +109,33 @@ export async function attemptDelivery(row: Delivery, known?: Provider): Promise<
       );
     }
   } catch (error) {
+    if (opts.fromCallback) {
+      await opts.fromCallback.alongside;
+      // Before the row is released to the worker, so its later status cannot be overwritten by this one.
+      await recordStatus(row.leafUserId, provider.id, "pending");
+    }
     return recordFailure(row, error);
   }
+  mark("leaf");
   const db = await database();
+  // Synchronously, always: once this row is gone no one delivers these tokens again.
   await db.delete(deliveries).where(eq(deliveries.id, row.id));
-  await recordStatus(row.leafUserId, provider.id, "processing");
-  await audit({
-    actor: "headland",
-    action: "deliver",
-    outcome: "delivered",
-    leafUserId: row.leafUserId,
-    provider: provider.id,
-    correlationId: row.correlationId,
-    detail: `attempt ${row.attempts + 1}`,
-  });
+  const settle = async () => {
+    await opts.fromCallback?.alongside;
+    await recordStatus(row.leafUserId, provider.id, "processing");
+    await audit({
+      actor: "headland",
+      action: "deliver",
+      outcome: "delivered",
+      leafUserId: row.leafUserId,
+      provider: provider.id,
+      correlationId: row.correlationId,
+      detail: `attempt ${row.attempts + 1}`,
+    });
+  };
+  if (opts.fromCallback) later("delivered", settle);
+  else await settle();
+  mark("settle");
   return "delivered";
 }
 
@@ -237,10 +268,14 @@ export async function deliveriesFor(leafUserId: string) {
 /** Forgets any delivery not yet made for this connection (on disconnect or a newer consent). */
 export async function dropDeliveries(leafUserId: string, providerId: string, exceptId?: string): Promise<void> {
   const db = await database();
-  const rows = await db
-    .select({ id: deliveries.id })
-    .from(deliveries)
-    .where(and(eq(deliveries.leafUserId, leafUserId), eq(deliveries.provider, providerId)));
-  const ids = rows.map((r) => r.id).filter((id) => id !== exceptId);
-  if (ids.length) await db.delete(deliveries).where(inArray(deliveries.id, ids));
+  // One statement: this runs on every callback.
+  await db
+    .delete(deliveries)
+    .where(
+      and(
+        eq(deliveries.leafUserId, leafUserId),
+        eq(deliveries.provider, providerId),
+        exceptId ? ne(deliveries.id, exceptId) : undefined,
+      ),
+    );
 }

@@ -33,6 +33,8 @@ export const climateFieldView = defineProvider<"apiKey" | "extraScopes">({
   authorizeParams: { page: "oidcauthn" },
   // Refresh tokens rotate on use, so only Leaf may use one once it has it.
   tokenSchema: refreshingTokenResponse,
+  // A refresh token left unused for 30 days lapses: the grower must reconnect before then.
+  refreshTokenLapsesAfterDays: 30,
   leaf: {
     path: "climate-field-view-credentials",
     body: {

@@ -115,6 +115,11 @@ export interface Provider<K extends string = string> {
     /** Leaf's name for the provider in `/users/{id}/organizations/{name}`. */
     organizations?: string;
   };
+  /**
+   * The provider lets a refresh token lapse when nobody uses it for this long (Climate's: 30 days), so a
+   * grower must reconnect before then; none means it does not lapse unused, as far as is known.
+   */
+  refreshTokenLapsesAfterDays?: number;
   /** Where a grower goes after consent, when the provider needs one more step (Deere's organizations). */
   afterConsent?(tokens: TokenSet, settings: ProviderSettings<K>, returnTo: string): Promise<string | undefined>;
   sandbox: SandboxSpec<K>;

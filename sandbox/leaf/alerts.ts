@@ -26,7 +26,7 @@ const newWebhook = z.strictObject({
     .min(1, "must name at least one event"),
 });
 
-interface Webhook {
+export interface Webhook {
   id: string;
   name: string;
   url: string;
@@ -71,6 +71,18 @@ export class AlertCenter {
     this.hooks.set(hook.id, hook);
     this.issued.add(hook.secret);
     return hook;
+  }
+
+  /** Webhooks with their secrets, for the saved state; deliveries in flight are not kept. */
+  webhooks(): Webhook[] {
+    return [...this.hooks.values()];
+  }
+
+  restore(hooks: Webhook[]): void {
+    for (const hook of hooks) {
+      this.hooks.set(hook.id, hook);
+      this.issued.add(hook.secret);
+    }
   }
 
   get = (id: string) => this.hooks.get(id);

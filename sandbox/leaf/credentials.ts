@@ -44,7 +44,11 @@ export class CredentialStore {
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
   /** Told of every status change (Leaf's alerts listen here), with the event's message. */
-  constructor(private readonly onStatusChange?: (credential: StoredCredential, message: string) => void) {}
+  constructor(
+    private readonly onStatusChange?: (credential: StoredCredential, message: string) => void,
+    /** Told of every recorded change, including those made by timers (validation), so it can be saved. */
+    private readonly onChange?: () => void,
+  ) {}
 
   get(userId: string, kind: string): StoredCredential | undefined {
     return this.byKey.get(key(userId, kind));
@@ -94,6 +98,7 @@ export class CredentialStore {
     const changed = credential.status !== status;
     credential.status = status;
     credential.events.push(leafEvent(statusCode, body, now));
+    this.onChange?.();
     if (changed && announce)
       this.onStatusChange?.(credential, body.message ?? body.error_description ?? body.error ?? status);
   }
@@ -110,6 +115,15 @@ export class CredentialStore {
   cancelValidation(credential: StoredCredential): void {
     clearTimeout(this.pending.get(credential.id));
     this.pending.delete(credential.id);
+  }
+
+  /** Every credential, and which of them still wait for validation, for the saved state. */
+  all(): { credentials: StoredCredential[]; pendingIds: string[] } {
+    return { credentials: [...this.byKey.values()], pendingIds: [...this.pending.keys()] };
+  }
+
+  restore(credentials: StoredCredential[]): void {
+    for (const credential of credentials) this.byKey.set(key(credential.userId, credential.kind), credential);
   }
 
   dispose(): void {

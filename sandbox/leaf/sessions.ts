@@ -33,4 +33,14 @@ export class LeafSessions {
   expireAll(): void {
     this.live.clear();
   }
+
+  /** Token -> expiry (ms), for the saved state. */
+  entries(): [string, number][] {
+    return [...this.live];
+  }
+
+  restore(entries: [string, number][], ttlOverrideSeconds: number | undefined): void {
+    for (const [token, expiresAt] of entries) this.live.set(token, expiresAt);
+    this.ttlOverrideSeconds = ttlOverrideSeconds;
+  }
 }

@@ -67,6 +67,20 @@ export class UserDirectory {
     return user;
   }
 
+  /** Every user in creation order, for the saved state. */
+  all(): LeafUser[] {
+    return [...this.byId.values()];
+  }
+
+  /** Puts back saved users as they were, ids and creation times included, in their creation order. */
+  restore(users: LeafUser[]): void {
+    for (const user of users) {
+      this.byId.set(user.id, user);
+      this.byEmail.set(user.email, (this.byEmail.get(user.email) ?? new Set()).add(user.id));
+    }
+    this.ordered = undefined;
+  }
+
   get(id: string): LeafUser | undefined {
     return this.byId.get(id);
   }

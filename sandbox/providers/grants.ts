@@ -21,7 +21,7 @@ export interface Grant {
   selectedOrganizationIds: Set<string>;
 }
 
-interface AuthorizationCode {
+export interface AuthorizationCode {
   grantId: string;
   clientId: string;
   redirectUri: string;
@@ -31,7 +31,7 @@ interface AuthorizationCode {
   used: boolean;
 }
 
-interface IssuedToken {
+export interface IssuedToken {
   kind: "access" | "refresh";
   provider: string;
   grantId: string;
@@ -66,6 +66,14 @@ export interface Redemption {
   verifier: string | null;
 }
 
+/** What a ProviderStore holds, as plain data for the saved state. */
+export interface ProviderMemory {
+  grants: (Omit<Grant, "selectedOrganizationIds"> & { selectedOrganizationIds: string[] })[];
+  codes: [string, AuthorizationCode][];
+  tokens: [string, IssuedToken][];
+  newestGrantByClient: [string, string][];
+}
+
 /** The three simulated authorization servers' memory: grants, codes and tokens. */
 export class ProviderStore {
   readonly grants = new Map<string, Grant>();
@@ -95,6 +103,23 @@ export class ProviderStore {
     this.grants.set(grant.id, grant);
     this.newestGrantByClient.set(clientId, grant.id);
     return grant;
+  }
+
+  memory(): ProviderMemory {
+    return {
+      grants: [...this.grants.values()].map((g) => ({ ...g, selectedOrganizationIds: [...g.selectedOrganizationIds] })),
+      codes: [...this.codes],
+      tokens: [...this.tokens],
+      newestGrantByClient: [...this.newestGrantByClient],
+    };
+  }
+
+  restore(memory: ProviderMemory): void {
+    for (const g of memory.grants)
+      this.grants.set(g.id, { ...g, selectedOrganizationIds: new Set(g.selectedOrganizationIds) });
+    for (const [value, code] of memory.codes) this.codes.set(value, code);
+    for (const [value, token] of memory.tokens) this.tokens.set(value, token);
+    for (const [clientId, grantId] of memory.newestGrantByClient) this.newestGrantByClient.set(clientId, grantId);
   }
 
   newestGrant(clientId: string): Grant | undefined {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { AddGrower } from "@/components/add-grower";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { FunnelChart } from "@/components/dashboard/funnel-chart";
 import { ImportFromLeaf } from "@/components/dashboard/import-from-leaf";
+import { ProviderHealthPanel } from "@/components/dashboard/provider-health";
 import { RegisterLeafAlerts } from "@/components/dashboard/register-leaf-alerts";
 import { StatusHistoryCharts } from "@/components/dashboard/status-chart";
 import { SiteHeader } from "@/components/site-header";
@@ -9,6 +11,9 @@ import { requireStaff } from "@/lib/auth/page-guards";
 import { dashboardData } from "@/lib/dashboard/dashboard-data";
 import { parseDashboardQuery } from "@/lib/dashboard/query";
 import { recentHistory } from "@/lib/dashboard/status-counts";
+import { recentFunnelCounts } from "@/lib/growers/funnel";
+import { recentProviderHealth } from "@/lib/health/provider-health";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { mailEnabled } from "@/lib/mail/send";
 import { providers } from "@/lib/providers";
 
@@ -24,28 +29,45 @@ export default async function DashboardPage({
 }) {
   const viewer = await requireStaff();
   const query = parseDashboardQuery(await searchParams);
-  const [initial, history] = await Promise.all([dashboardData(query), recentHistory()]);
+  const [initial, history, funnel, health] = await Promise.all([
+    dashboardData(query),
+    recentHistory(),
+    recentFunnelCounts(),
+    recentProviderHealth(),
+  ]);
   const catalog = providers.map((p) => ({ id: p.id, name: p.name }));
   return (
     <>
       <SiteHeader viewer={viewer} />
-      <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h1 className="text-2xl font-semibold">Growers</h1>
-          <div className="flex flex-wrap items-center gap-3">
-            {viewer.staffRole === "admin" && <RegisterLeafAlerts />}
-            <ImportFromLeaf />
+      {/* One catalog for the page's client parts (bulk invites, counts, import), sent once. */}
+      <ClientMessages namespaces={["dashboard"]}>
+        <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h1 className="text-2xl font-semibold">Growers</h1>
+            <div className="flex flex-wrap items-center gap-3">
+              {viewer.staffRole === "admin" && <RegisterLeafAlerts />}
+              <ImportFromLeaf />
+            </div>
           </div>
-        </div>
-        <AddGrower canEmail={mailEnabled()} />
-        <DashboardView
-          initial={initial}
-          initialQuery={query}
-          providers={catalog}
-          refreshMs={refreshMs}
-          chart={<StatusHistoryCharts history={history} providers={catalog} today={initial.generatedAt.slice(0, 10)} />}
-        />
-      </main>
+          <AddGrower canEmail={mailEnabled()} />
+          <DashboardView
+            initial={initial}
+            initialQuery={query}
+            providers={catalog}
+            refreshMs={refreshMs}
+            canEmail={mailEnabled()}
+            chart={
+              <div className="space-y-4">
+                <StatusHistoryCharts history={history} providers={catalog} today={initial.generatedAt.slice(0, 10)} />
+                <div className="grid gap-4 lg:grid-cols-2">
+                  <ProviderHealthPanel figures={health} />
+                  <FunnelChart counts={funnel} />
+                </div>
+              </div>
+            }
+          />
+        </main>
+      </ClientMessages>
     </>
   );
 }

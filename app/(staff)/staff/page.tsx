@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SiteHeader } from "@/components/site-header";
 import { InviteStaff } from "@/components/staff/invite-staff";
 import { MemberActions } from "@/components/staff/member-actions";
@@ -21,10 +22,22 @@ export default async function StaffPage() {
         <p className="text-stone-700">
           Members work with growers and connections. Admins can also invite, change and remove staff.
         </p>
+        <p className="text-stone-700">
+          <Link href="/staff/api-keys" className="underline">
+            API keys
+          </Link>
+          : let your own systems create growers and read their connections.
+        </p>
+        <p className="text-stone-700">
+          <Link href="/staff/webhooks" className="underline">
+            Webhooks
+          </Link>
+          : send growers&apos; connection events to your own systems.
+        </p>
         <InviteStaff />
-        <table className="w-full rounded-xl border border-stone-200 bg-white text-left text-sm">
+        <table className="w-full rounded-xl border border-stone-200 bg-white text-left text-sm max-sm:block">
           <caption className="sr-only">Staff members</caption>
-          <thead className="border-b border-stone-200 text-stone-600">
+          <thead className="border-b border-stone-200 text-stone-600 max-sm:sr-only">
             <tr>
               <th className="px-3 py-2 font-medium">Email</th>
               <th className="px-3 py-2 font-medium">Role</th>
@@ -34,16 +47,20 @@ export default async function StaffPage() {
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-sm:block">
             {members.map((member) => (
-              <tr key={member.id} className="border-b border-stone-100 last:border-0">
-                <td className="px-3 py-2">
+              <tr key={member.id} className="border-b border-stone-100 last:border-0 max-sm:block max-sm:py-2">
+                <td className="px-3 py-2 [overflow-wrap:anywhere] max-sm:block max-sm:py-1">
                   {member.email}
                   {member.email === viewer.email && <span className="text-stone-500"> (you)</span>}
                 </td>
-                <td className="px-3 py-2">{roleWords[member.role]}</td>
-                <td className="px-3 py-2">{member.hasPassword ? "Password" : "Single sign-on only"}</td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 [overflow-wrap:anywhere] max-sm:block max-sm:py-1">
+                  {roleWords[member.role]}
+                </td>
+                <td className="px-3 py-2 [overflow-wrap:anywhere] max-sm:block max-sm:py-1">
+                  {member.hasPassword ? "Password" : "Single sign-on only"}
+                </td>
+                <td className="px-3 py-2 [overflow-wrap:anywhere] max-sm:block max-sm:py-1">
                   <MemberActions member={member} />
                 </td>
               </tr>

@@ -1,54 +1,86 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { InviteSignIn } from "@/components/invite-sign-in";
-import { type InviteEnded, inspectInvite } from "@/lib/auth/invites";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { InviteSignIn, type InviteSignInWords } from "@/components/invite-sign-in";
+import { SiteHeader } from "@/components/site-header";
+import { isLocale } from "@/i18n/locales";
+import { inspectInvite } from "@/lib/auth/invites";
 import { currentViewer, type Viewer } from "@/lib/auth/viewer";
+import { rememberGrowerLocale } from "@/lib/i18n/grower-locale";
 
-export const metadata: Metadata = { title: "Your invitation", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("invite");
+  return { title: t("title"), referrer: "no-referrer" };
+}
 
-const endedWords: Record<InviteEnded, string> = {
-  used_up: "This link has been used as many times as it allows.",
-  expired: "Invite links last 7 days, and this one has run out.",
-  revoked: "A newer link has replaced this one.",
-  unknown: "This link is not one Headland made, or part of it is missing.",
-};
+type Translate = Awaited<ReturnType<typeof getTranslations<"invite">>>;
 
 /** Who this browser is signed in as, when that is not the grower the link is for. */
-function otherSession(viewer: Viewer | undefined, leafUserId: string): string | undefined {
+function otherSession(t: Translate, viewer: Viewer | undefined, leafUserId: string): string | undefined {
   if (!viewer || (viewer.role === "grower" && viewer.leafUserId === leafUserId)) return undefined;
-  return viewer.role === "staff" ? `staff (${viewer.email})` : viewer.name || "another grower";
+  return viewer.role === "staff"
+    ? t("someoneElse.staff", { email: viewer.email })
+    : viewer.name || t("someoneElse.grower");
+}
+
+function confirmWords(t: Translate, grower: { name: string; email: string }, other?: string): InviteSignInWords {
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+  const { name, email } = grower;
+  return {
+    heading: t("confirm.heading", { name }),
+    who: email ? t.rich("confirm.whoWithEmail", { name, email, strong }) : t.rich("confirm.who", { name, strong }),
+    replacing: other && t("confirm.replacing", { other, name }),
+    continue: t("confirm.continue", { name }),
+    busy: t("confirm.busy"),
+    stay: other && t("confirm.stay", { other }),
+    failed: t("confirm.failed"),
+  };
 }
 
 // Opening the link uses nothing and signs nobody in: the page names whose accounts are being connected
 // and the grower confirms, so a forwarded link does not silently land someone in another's account.
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const token = decodeURIComponent((await params).token);
-  const [invite, viewer] = await Promise.all([inspectInvite(token), currentViewer()]);
+  const [invite, viewer, t, locale] = await Promise.all([
+    inspectInvite(token),
+    currentViewer(),
+    getTranslations("invite"),
+    getLocale(),
+  ]);
+  // The language the grower reads this in is the one their later emails (a new link) are written in.
+  if (invite.grower && isLocale(locale)) await rememberGrowerLocale(invite.grower.leafUserId, locale);
   const alreadyIn = invite.grower && viewer?.role === "grower" && viewer.leafUserId === invite.grower.leafUserId;
   return (
-    <main className="mx-auto max-w-md px-4 py-16">
-      <h1 className="text-2xl font-semibold text-field">Headland</h1>
-      {invite.ended ? (
-        <>
-          <h2 className="mt-6 text-lg font-medium">This invite link no longer works</h2>
-          <p className="mt-2 text-stone-700">
-            {endedWords[invite.ended]} Ask the person who invited you to send a new link.
-          </p>
-        </>
-      ) : alreadyIn ? (
-        <>
-          <h2 className="mt-6 text-lg font-medium">You're already signed in as {invite.grower.name}</h2>
-          <Link href="/connections" className="mt-4 inline-block rounded-lg bg-field px-4 py-2 font-medium text-white">
-            Go to your connections
-          </Link>
-        </>
-      ) : (
-        <InviteSignIn
-          token={token}
-          grower={{ name: invite.grower.name, email: invite.grower.email }}
-          replacing={otherSession(viewer, invite.grower.leafUserId)}
-        />
-      )}
-    </main>
+    <>
+      <SiteHeader viewer={viewer} />
+      <main className="mx-auto max-w-md px-4 py-12">
+        {invite.ended ? (
+          <>
+            <h1 className="text-2xl font-semibold text-field">{t("ended.heading")}</h1>
+            <p className="mt-2 text-stone-700">
+              {t(`ended.${invite.ended}`)} {t("ended.ask")}
+            </p>
+          </>
+        ) : alreadyIn ? (
+          <>
+            <h1 className="break-words text-2xl font-semibold text-field">
+              {t("alreadyIn.heading", { name: invite.grower.name })}
+            </h1>
+            <Link
+              href="/connections"
+              className="mt-4 inline-block rounded-lg bg-field px-4 py-2 font-medium text-white"
+            >
+              {t("alreadyIn.action")}
+            </Link>
+          </>
+        ) : (
+          <InviteSignIn
+            token={token}
+            words={confirmWords(t, invite.grower, otherSession(t, viewer, invite.grower.leafUserId))}
+          />
+        )}
+      </main>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { audit } from "@/lib/audit";
 import { currentViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 import { ConnectError } from "@/lib/connect/connect-error";
-import { addressAllowed, sessionAllowed } from "@/lib/connect/throttle";
+import { addressRefused, connectAllowed } from "@/lib/connect/throttle";
 import { connectFailure } from "@/lib/http/connect-failure";
 import { plainPage } from "@/lib/http/plain-page";
 import { safeReturnPath } from "@/lib/http/return-to";
@@ -22,9 +22,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       sentence: "Headland does not connect to that service.",
       action: { label: "Back to your connections", href: "/connections" },
     });
-  if (!(await addressAllowed("start", request.headers))) return tooManyTries();
+  if (addressRefused("start", request.headers)) return tooManyTries();
   const viewer = await currentViewer();
-  if (!(await sessionAllowed("start", viewer?.sid))) return tooManyTries();
+  if (!(await connectAllowed("start", request.headers, viewer?.sid))) return tooManyTries();
   if (viewer?.role !== "grower") return connectFailure(new ConnectError("signed_out"), provider, {});
 
   const settings = settingsFor(provider);

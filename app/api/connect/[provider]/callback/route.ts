@@ -4,7 +4,8 @@ import { currentViewer } from "@/lib/auth/viewer";
 import { config } from "@/lib/config";
 import { ConnectError } from "@/lib/connect/connect-error";
 import { deliverCredentials, nextStep } from "@/lib/connect/deliver";
-import { addressAllowed, sessionAllowed } from "@/lib/connect/throttle";
+import { mark, serverTimingHeader, withStepTiming } from "@/lib/connect/step-timing";
+import { addressRefused, connectAllowed } from "@/lib/connect/throttle";
 import { connectFailure } from "@/lib/http/connect-failure";
 import { plainPage } from "@/lib/http/plain-page";
 import { tooManyTries } from "@/lib/http/too-many-tries";
@@ -15,7 +16,11 @@ import { type ConsumedTransaction, consumeTransaction } from "@/lib/oauth/transa
 import { findProvider } from "@/lib/providers";
 import { settingsFor } from "@/lib/providers/settings";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
+export function GET(request: NextRequest, context: { params: Promise<{ provider: string }> }) {
+  return withStepTiming(() => callback(request, context));
+}
+
+async function callback(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
   const provider = findProvider((await params).provider);
   if (!provider)
     return plainPage(404, {
@@ -25,12 +30,14 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     });
   let transaction: ConsumedTransaction | undefined;
   try {
-    if (!(await addressAllowed("callback", request.headers))) return tooManyTries();
+    if (addressRefused("callback", request.headers)) return tooManyTries();
     const viewer = await currentViewer();
-    if (!(await sessionAllowed("callback", viewer?.sid))) return tooManyTries();
+    if (!(await connectAllowed("callback", request.headers, viewer?.sid))) return tooManyTries();
     if (viewer?.role !== "grower") throw new ConnectError("signed_out");
+    mark("guard");
     const state = parseCallbackState(request.nextUrl.searchParams);
     transaction = await consumeTransaction(state, { provider: provider.id, sessionId: viewer.sid });
+    mark("transaction");
     const settings = settingsFor(provider);
     const tokens = await exchangeCode(provider, settings, {
       callbackParams: request.nextUrl.searchParams,
@@ -38,8 +45,16 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       codeVerifier: transaction.codeVerifier,
       redirectUri: redirectUriFor(config().appUrl, provider),
     });
+    mark("exchange");
     const outcome = await deliverCredentials(transaction.leafUserId, provider, tokens, transaction.correlationId);
-    return NextResponse.redirect(await nextStep(provider, settings, tokens, outcome, transaction.returnTo), 303);
+    const response = NextResponse.redirect(
+      await nextStep(provider, settings, tokens, outcome, transaction.returnTo),
+      303,
+    );
+    mark("redirect");
+    const timing = serverTimingHeader();
+    if (timing) response.headers.set("server-timing", timing);
+    return response;
   } catch (error) {
     return connectFailure(error, provider, {
       leafUserId: transaction?.leafUserId,

@@ -1,0 +1,26 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { IntlErrorCode } from "next-intl";
+import { getRequestConfig } from "next-intl/server";
+import { logger } from "@/lib/log";
+import { loadMessages } from "./catalog";
+import { localeCookie, timeZoneCookie } from "./locales";
+import { pickLocale, validTimeZone } from "./negotiate";
+
+// next-intl reads this once per request (the plugin in next.config.js points at it).
+export default getRequestConfig(async () => {
+  const [jar, head] = await Promise.all([cookies(), headers()]);
+  const locale = pickLocale({ cookie: jar.get(localeCookie)?.value, acceptLanguage: head.get("accept-language") });
+  return {
+    locale,
+    messages: await loadMessages(locale),
+    // The server cannot know the viewer's zone until their browser has said it once (see LocalTime).
+    timeZone: validTimeZone(jar.get(timeZoneCookie)?.value) ?? "UTC",
+    // A missing word shows its key and is logged; it never takes the page down.
+    onError(error) {
+      if (error.code === IntlErrorCode.MISSING_MESSAGE) logger.warn({ locale, message: error.message }, "i18n");
+      else logger.error({ locale, err: error }, "i18n");
+    },
+    getMessageFallback: ({ namespace, key }) => (namespace ? `${namespace}.${key}` : key),
+  };
+});
