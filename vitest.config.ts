@@ -14,6 +14,8 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", ".next-*/**", "e2e/**"],
     testTimeout: 20_000,
     pool: "threads",
+    // One migrated database per run, which every test file's fresh database is loaded from.
+    globalSetup: ["lib/testing/template-database.ts"],
     // The app never guesses its mode; unit tests run its modules against a sandbox (a test of the mode
     // itself passes an env of its own to loadConfig).
     env: { HEADLAND_MODE: "sandbox" },

@@ -7,6 +7,13 @@ import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+export interface OpenDatabase {
+  db: Db;
+  close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tar, which `openDatabase({ dir, from })` starts from. */
+  dumpDataDir(): Promise<Blob>;
+}
+
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 /** Any fixed number, the same in every instance: PostgreSQL's advisory lock key for migrating. */
 const migrationLock = 4_815_162_342;
@@ -16,8 +23,8 @@ const migrationLock = 4_815_162_342;
  * otherwise PGlite, the same PostgreSQL compiled to WASM, in a directory or in memory ("memory://").
  */
 export async function openDatabase(
-  target: { url: string } | { dir: string },
-): Promise<{ db: Db; close(): Promise<void> }> {
+  target: { url: string } | { dir: string; from?: Blob },
+): Promise<OpenDatabase> {
   if ("url" in target) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
@@ -34,7 +41,11 @@ export async function openDatabase(
       client.release();
     }
     const db = drizzle(pool, { schema });
-    return { db: db as unknown as Db, close: () => pool.end() };
+    return {
+      db: db as unknown as Db,
+      close: () => pool.end(),
+      dumpDataDir: () => Promise.reject(new Error("only a PGlite database can be dumped")),
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -44,10 +55,11 @@ export async function openDatabase(
   // folder (nothing generated sandbox secrets into it) must still start.
   if (!target.dir.startsWith("memory://")) mkdirSync(path.dirname(target.dir), { recursive: true });
   // PGlite ships contrib extensions separately; PostgreSQL servers have pg_trgm built in.
-  const client = new PGlite(target.dir, { extensions: { pg_trgm } });
+  // A dump (`from`) skips initdb and any migration it already holds.
+  const client = new PGlite(target.dir, { extensions: { pg_trgm }, loadDataDir: target.from });
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Db, close: () => client.close() };
+  return { db: db as unknown as Db, close: () => client.close(), dumpDataDir: () => client.dumpDataDir("none") };
 }
 
 // Next may load this module more than once (route bundles, instrumentation); PGlite's directory can
