@@ -22,9 +22,7 @@ const migrationLock = 4_815_162_342;
  * A migrated database: node-postgres when DATABASE_URL is set (how several instances share one store),
  * otherwise PGlite, the same PostgreSQL compiled to WASM, in a directory or in memory ("memory://").
  */
-export async function openDatabase(
-  target: { url: string } | { dir: string; from?: Blob },
-): Promise<OpenDatabase> {
+export async function openDatabase(target: { url: string } | { dir: string; from?: Blob }): Promise<OpenDatabase> {
   if ("url" in target) {
     const { Pool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
