@@ -49,8 +49,9 @@ beforeAll(async () => {
     ),
     issParameter: false,
   };
-  // exchangeCode reads its timeout from the app's configuration: short, so the timeout test is quick.
-  Object.assign(process.env, { HEADLAND_DATA_DIR: dataDir, HEADLAND_PROVIDER_TIMEOUT_MS: "150" });
+  // exchangeCode reads its timeout from the app's configuration: short, so the timeout test is quick, yet
+  // long enough for a first, cold exchange on a loaded 2-core CI machine (150 ms once was not).
+  Object.assign(process.env, { HEADLAND_DATA_DIR: dataDir, HEADLAND_PROVIDER_TIMEOUT_MS: "1500" });
   resetConfigForTests();
 });
 afterAll(async () => {
