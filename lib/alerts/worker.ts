@@ -1,22 +1,19 @@
 import "server-only";
+import { startPeriodicPass, stopPeriodicPass } from "@/lib/background/periodic-pass";
 import { config } from "@/lib/config";
 import { isLeafError } from "@/lib/leaf";
 import { logger } from "@/lib/log";
 import { processDueAlerts } from "./process";
 import { registerConfiguredWebhook } from "./register";
 
-const holder = globalThis as typeof globalThis & { __headlandAlerts?: NodeJS.Timeout };
+const job = "leaf-alerts";
 
 /**
  * Picks up alerts the request's own after() did not finish: a crash between storing and processing,
  * or a Leaf read that failed and is due again.
  */
 export function startAlertWorker(intervalMs = 2_000): void {
-  if (holder.__headlandAlerts) return;
-  holder.__headlandAlerts = setInterval(() => {
-    processDueAlerts().catch((error) => logger.error({ err: error }, "leaf alert pass failed"));
-  }, intervalMs);
-  holder.__headlandAlerts.unref();
+  startPeriodicPass(job, intervalMs, processDueAlerts);
 }
 
 /** Registers the webhook without holding up the start; Leaf being down only delays it. */
@@ -39,7 +36,4 @@ export function startLeafAlerts(): void {
 }
 
 /** On shutdown: no new passes. An alert cut off mid-pass is still unprocessed and is taken after the restart. */
-export async function stopLeafAlerts(): Promise<void> {
-  clearInterval(holder.__headlandAlerts);
-  holder.__headlandAlerts = undefined;
-}
+export const stopLeafAlerts = (): Promise<void> => stopPeriodicPass(job);

@@ -25,11 +25,21 @@ describe("stopping the outbox worker (SIGTERM)", () => {
     await app.control("POST", "faults", {
       target: "leaf",
       mode: "slow",
-      delayMs: 300, // under the test Leaf timeout (500 ms)
+      delayMs: 300, // under the test Leaf timeout
       count: 1,
       path: `${first}/${trimble.leaf.path}`,
     });
-    await stageDelivery(first, trimble, { accessToken: "trm_at_w1", refreshToken: "trm_rt_w1" }, "corr-w1");
+    const staged = await stageDelivery(
+      first,
+      trimble,
+      { accessToken: "trm_at_w1", refreshToken: "trm_rt_w1" },
+      "corr-w1",
+    );
+    // Staged rows are leased to the callback that staged them; this one is the worker's at once.
+    await app.db.db
+      .update(deliveries)
+      .set({ nextAttemptAt: new Date(0) })
+      .where(eq(deliveries.id, staged.id));
     startOutboxWorker(20);
     await expect.poll(leafPosts, { interval: 20, timeout: 10_000 }).toBe(1);
 

@@ -1,21 +1,17 @@
 import "server-only";
+import { isStopping, startPeriodicPass, stopPeriodicPass } from "@/lib/background/periodic-pass";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/log";
 import { attemptDelivery, claimDueDeliveries } from "./deliveries";
 
-const holder = globalThis as typeof globalThis & { __headlandOutbox?: NodeJS.Timeout };
-
-/** Set on shutdown: the batch in hand is finished, no new one is claimed. */
-let stopping = false;
-let pass: Promise<void> | undefined;
+const job = "outbox";
 
 /** Delivers whatever is due, a batch at a time, until nothing is due (or the process is stopping). */
 async function drainOutbox(batchSize = 10): Promise<number> {
   let delivered = 0;
-  for (;;) {
-    if (stopping) return delivered;
+  while (!isStopping(job)) {
     const batch = await claimDueDeliveries(batchSize);
-    if (batch.length === 0) return delivered;
+    if (batch.length === 0) break;
     const outcomes = await Promise.all(
       batch.map((row) =>
         attemptDelivery(row).catch((error) => {
@@ -26,30 +22,13 @@ async function drainOutbox(batchSize = 10): Promise<number> {
     );
     delivered += outcomes.filter((o) => o === "delivered").length;
   }
+  return delivered;
 }
 
 /** Polls the outbox in the background; one pass at a time per process. */
 export function startOutboxWorker(intervalMs = config().outbox.intervalMs): void {
-  if (holder.__headlandOutbox) return;
-  let running = false;
-  holder.__headlandOutbox = setInterval(() => {
-    if (running || stopping) return;
-    running = true;
-    pass = drainOutbox()
-      .then(
-        () => undefined,
-        (error) => logger.error({ err: error }, "outbox pass failed"),
-      )
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  holder.__headlandOutbox.unref();
+  startPeriodicPass(job, intervalMs, () => drainOutbox());
 }
 
 /** Claims nothing more; resolves when the deliveries already claimed have their outcome recorded. */
-export async function stopOutboxWorker(): Promise<void> {
-  stopping = true;
-  clearInterval(holder.__headlandOutbox);
-  await pass;
-}
+export const stopOutboxWorker = (): Promise<void> => stopPeriodicPass(job);

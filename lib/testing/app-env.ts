@@ -15,7 +15,9 @@ export async function appAgainstSandbox(env: Record<string, string> = {}, provid
     SANDBOX_PORT: String(sandbox.port),
     HEADLAND_MODE: "sandbox",
     HEADLAND_DATA_DIR: mkdtempSync(path.join(tmpdir(), "headland-unit-")),
-    LEAF_TIMEOUT_MS: "500",
+    // Seconds, not the production default's tens: a test of a hung Leaf stays short, and a loaded 2-core
+    // CI machine still answers a first call (500 ms once timed out a token renewal there).
+    LEAF_TIMEOUT_MS: "3000",
     ...env,
   });
   const db = await freshDatabase();

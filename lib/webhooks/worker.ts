@@ -1,19 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { isStopping, startPeriodicPass, stopPeriodicPass } from "@/lib/background/periodic-pass";
 import { logger } from "@/lib/log";
 import { acquireLease, releaseLease } from "@/lib/sweep/lease";
 import { attemptWebhook } from "./attempt";
 import { claimDueWebhooks } from "./deliveries";
 import { webhookSettings } from "./settings";
 
-const holder = globalThis as typeof globalThis & { __headlandWebhooks?: NodeJS.Timeout };
+const job = "webhooks";
 const leaseName = "webhooks-out";
 const jobLeaseMs = 60_000;
 const me = `${hostname()}:${process.pid}:${randomUUID()}`;
-
-let stopping = false;
-let pass: Promise<void> | undefined;
 
 /**
  * Sends whatever is due, a batch at a time, while this instance holds the job lease (taking it again
@@ -22,7 +20,7 @@ let pass: Promise<void> | undefined;
 export async function drainWebhooks(batchSize = 10, owner = me): Promise<number> {
   const { timeoutMs } = webhookSettings();
   let sent = 0;
-  while (!stopping && (await acquireLease(leaseName, owner, jobLeaseMs))) {
+  while (!isStopping(job) && (await acquireLease(leaseName, owner, jobLeaseMs))) {
     const batch = await claimDueWebhooks(batchSize, timeoutMs * 2 + 5_000);
     if (batch.length === 0) break;
     const outcomes = await Promise.all(
@@ -40,27 +38,11 @@ export async function drainWebhooks(batchSize = 10, owner = me): Promise<number>
 
 /** Polls for due webhooks in the background; one pass at a time per process. */
 export function startWebhookWorker(intervalMs = webhookSettings().intervalMs): void {
-  if (holder.__headlandWebhooks) return;
-  let running = false;
-  holder.__headlandWebhooks = setInterval(() => {
-    if (running || stopping) return;
-    running = true;
-    pass = drainWebhooks()
-      .then(
-        () => undefined,
-        (error) => logger.error({ err: error }, "webhook pass failed"),
-      )
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  holder.__headlandWebhooks.unref();
+  startPeriodicPass(job, intervalMs, () => drainWebhooks());
 }
 
 /** Claims nothing more; resolves once the attempts in flight are recorded and the lease is given back. */
 export async function stopWebhookWorker(): Promise<void> {
-  stopping = true;
-  clearInterval(holder.__headlandWebhooks);
-  await pass;
+  await stopPeriodicPass(job);
   await releaseLease(leaseName, me).catch(() => undefined);
 }
