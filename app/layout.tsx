@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SandboxNotice } from "@/components/sandbox-notice";
@@ -26,8 +25,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen">
         <SandboxNotice />
-        {/* Locale and time zone for every client component; words travel only where <ClientMessages> asks. */}
-        <NextIntlClientProvider messages={{}}>{children}</NextIntlClientProvider>
+        {/* No next-intl client provider here: it is ~12 kB gzip that grower pages, whose words come as props
+            from the server, would pay for nothing. Staff pages get it from their layout. */}
+        {children}
       </body>
     </html>
   );

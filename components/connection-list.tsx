@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type ConnectionStatus, isSettling } from "@/lib/connections/status";
 import { stepStates, troubleOf } from "@/lib/doctor";
+import { browserTab, type Poller, startPoller } from "@/lib/polling/poller";
 import type { CardTrouble, CardWords, ListWords } from "./connect/card-words";
 import { Stepper } from "./connect/stepper";
 import { DisconnectButton } from "./disconnect-button";
@@ -32,8 +32,9 @@ interface Props {
   outcomeInUrl: boolean;
 }
 
-async function fetchConnections(leafUserId: string): Promise<ConnectionItem[]> {
-  const response = await fetch(`/api/growers/${encodeURIComponent(leafUserId)}/connections`, { cache: "no-store" });
+async function fetchConnections(leafUserId: string, signal: AbortSignal): Promise<ConnectionItem[]> {
+  const url = `/api/growers/${encodeURIComponent(leafUserId)}/connections`;
+  const response = await fetch(url, { cache: "no-store", signal });
   if (!response.ok) throw new Error(`status check answered ${response.status}`);
   return (await response.json()).connections;
 }
@@ -51,14 +52,7 @@ export function ConnectionList({
   lapsing,
   outcomeInUrl,
 }: Props) {
-  const queryClient = useQueryClient();
-  const queryKey = ["connections", leafUserId];
-  const { data = initial } = useQuery({
-    queryKey,
-    queryFn: () => fetchConnections(leafUserId),
-    initialData: initial,
-    refetchInterval: (query) => ((query.state.data ?? initial).some((c) => isSettling(c.status)) ? 1500 : 30_000),
-  });
+  const { data, refresh } = useLiveConnections(leafUserId, initial);
   const statusOf = (id: string) => data.find((c) => c.provider === id)?.status ?? "not_connected";
   const troubleFor = (card: CardWords): CardTrouble => {
     const connection = data.find((c) => c.provider === card.id);
@@ -105,7 +99,7 @@ export function ConnectionList({
           statusWords={words.statusWords}
           justFinished={card.id === justConnected}
           leafUserId={leafUserId}
-          onDisconnected={() => queryClient.invalidateQueries({ queryKey })}
+          onDisconnected={refresh}
         />
       ))}
     </div>
@@ -186,6 +180,29 @@ function ConnectionCard({
       </div>
     </section>
   );
+}
+
+/**
+ * The server's statuses, then fresh ones from the status API: every 1.5 s while one is settling, every 30 s
+ * otherwise, paused in a hidden tab (lib/polling/poller.ts). The server render is fresh from Leaf, so the
+ * first check waits its turn rather than asking Leaf again on hydration.
+ */
+function useLiveConnections(leafUserId: string, initial: ConnectionItem[]) {
+  const [data, setData] = useState(initial);
+  const first = useRef(initial);
+  const poller = useRef<Poller>(undefined);
+  useEffect(() => {
+    const live = startPoller<ConnectionItem[]>({
+      initial: first.current,
+      load: (signal) => fetchConnections(leafUserId, signal),
+      delayAfter: (items) => (items.some((c) => isSettling(c.status)) ? 1500 : 30_000),
+      onData: setData,
+      tab: browserTab(),
+    });
+    poller.current = live;
+    return () => live.stop();
+  }, [leafUserId]);
+  return { data, refresh: () => poller.current?.refresh() };
 }
 
 // A credential already working when the grower lands is thanked for a moment (it is news), not for good.

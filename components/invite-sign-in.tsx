@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn, signOut } from "next-auth/react";
 import { type ReactNode, useEffect, useState } from "react";
+import { signInWithCredentials, signOutInPlace } from "@/lib/auth/browser-session";
 
 /** The landing's words, translated on the server: this leaf ships no catalog to the browser. */
 export interface InviteSignInWords {
@@ -29,9 +29,8 @@ export function InviteSignIn({ token, words }: { token: string; words: InviteSig
 
   async function continueIn() {
     setState("busy");
-    if (words.replacing) await signOut({ redirect: false });
-    const result = await signIn("invite", { token, redirect: false });
-    if (result?.ok && !result.error) return router.replace("/connections");
+    const signedIn = await replaceSession(token, Boolean(words.replacing)).catch(() => false);
+    if (signedIn) return router.replace("/connections");
     setState("failed");
     // The server page says why the link stopped working (used up, expired, replaced), if it did.
     router.refresh();
@@ -68,4 +67,10 @@ export function InviteSignIn({ token, words }: { token: string; words: InviteSig
       )}
     </section>
   );
+}
+
+/** Ends the session this browser holds, when it holds someone else's, then uses the invite. */
+async function replaceSession(token: string, signedInAsSomeoneElse: boolean): Promise<boolean> {
+  if (signedInAsSomeoneElse) await signOutInPlace(window.location.href);
+  return (await signInWithCredentials("invite", { token }, "/connections")).ok;
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { signInWithCredentials } from "@/lib/auth/browser-session";
 
 /** The form's words, translated on the server (staff may read any of Headland's languages). */
 export interface SignInFormWords {
@@ -24,10 +24,12 @@ export function SignInForm({ words }: { words: SignInFormWords }) {
     setBusy(true);
     setError(undefined);
     const form = new FormData(event.currentTarget);
-    const result = await signIn("staff", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const fields = { email: String(form.get("email")), password: String(form.get("password")) };
+    // A dropped connection only frees the button (next-auth's client threw and left it busy): it is no mismatch.
+    const result = await signInWithCredentials("staff", fields, "/dashboard").catch(() => undefined);
     setBusy(false);
-    if (result?.ok && !result.error) router.replace("/dashboard");
-    else setError(result?.error === "rate_limited" ? words.rateLimited : words.mismatch);
+    if (result?.ok) router.replace("/dashboard");
+    else if (result) setError(result.error === "rate_limited" ? words.rateLimited : words.mismatch);
   }
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { startProviderSignIn } from "@/lib/auth/browser-session";
 
 /** A full-page trip to the organization's OpenID provider and back, like any OAuth consent. */
 export function SsoSignIn({ name }: { name: string }) {
@@ -12,7 +12,7 @@ export function SsoSignIn({ name }: { name: string }) {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        void signIn("sso", { callbackUrl: "/dashboard" });
+        startProviderSignIn("sso", "/dashboard").catch(() => setBusy(false));
       }}
       className="mt-4 w-full rounded-lg border border-field px-4 py-2 font-medium text-field disabled:opacity-60"
     >

@@ -1,5 +1,4 @@
 import type { ConnectionStatus } from "@/lib/connections/status";
-import { statusWords } from "@/lib/wording/status-words";
 
 const colors: Record<ConnectionStatus, string> = {
   not_connected: "bg-stone-100 text-stone-700 ring-stone-300",
@@ -15,16 +14,17 @@ const colors: Record<ConnectionStatus, string> = {
 
 /**
  * The status word in its color; the same on the grower's page and the staff dashboard. `label` is the word
- * in the reader's language (grower pages); staff pages show the English one.
+ * in the reader's language; staff pages pass the English one (lib/wording/status-words). It is not defaulted
+ * here: that import would carry the doctor's whole English catalog (about 2 kB gzip) into the grower's page.
  */
-export function StatusBadge({ status, label }: { status: ConnectionStatus; label?: string }) {
+export function StatusBadge({ status, label }: { status: ConnectionStatus; label: string }) {
   return (
     <span
       className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium ring-1 ring-inset ${
         colors[status]
       }`}
     >
-      {label ?? statusWords[status]}
+      {label}
     </span>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/status-badge";
 import { statusGroup } from "@/lib/dashboard/status-groups";
 import type { DashboardCell, DashboardRow } from "@/lib/dashboard/types";
+import { statusWords } from "@/lib/wording/status-words";
 import { checkedTime, shortDay } from "./format";
 
 interface Props {
@@ -27,7 +28,7 @@ function StatusCell({ cell, providerName }: { cell: DashboardCell | undefined; p
     <td className={`px-4 py-2 align-top ${cardLine}`}>
       <span className="text-stone-700 sm:hidden">{providerName}</span>
       <span>
-        <StatusBadge status={status} />
+        <StatusBadge status={status} label={statusWords[status]} />
         {statusGroup(status) === "attention" && cell?.since && (
           <span className="ml-1.5 whitespace-nowrap text-xs text-stone-600">
             {t("since", { day: shortDay(cell.since) })}

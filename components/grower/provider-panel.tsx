@@ -4,7 +4,7 @@ import type { TokenLapse } from "@/lib/connections/expiry";
 import type { ConnectionStatus } from "@/lib/connections/status";
 import type { ProviderDetails } from "@/lib/growers/grower-details";
 import { LocalTime } from "@/lib/i18n/local-time";
-import { staffStatusSentences } from "@/lib/wording/status-words";
+import { staffStatusSentences, statusWords } from "@/lib/wording/status-words";
 import { CredentialFields } from "./credential-fields";
 import { DeliveryNotice } from "./delivery-notice";
 import { LeafEvents } from "./leaf-events";
@@ -72,7 +72,7 @@ export async function ProviderPanel({ leafUserId, details, lapse }: Props) {
         <h2 id={headingId} className="text-lg font-semibold">
           {provider.name}
         </h2>
-        <StatusBadge status={snapshot.status} />
+        <StatusBadge status={snapshot.status} label={statusWords[snapshot.status]} />
       </div>
       <p className="mt-1 text-sm text-stone-600">
         {staffStatusSentences[snapshot.status]}{" "}

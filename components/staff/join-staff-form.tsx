@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { signInWithCredentials } from "@/lib/auth/browser-session";
 import type { StaffRole } from "@/lib/db/schema";
 import { useApiAction } from "../use-api-action";
 import { PasswordField } from "./password-field";
@@ -18,8 +18,8 @@ export function JoinStaffForm({ token, email, role }: { token: string; email: st
     const password = String(new FormData(event.currentTarget).get("password"));
     const outcome = await run("/api/staff/join", { method: "POST", json: { token, password } });
     if (!outcome.ok) return;
-    const result = await signIn("staff", { email, password, redirect: false });
-    if (result?.ok && !result.error) router.replace("/dashboard");
+    const result = await signInWithCredentials("staff", { email, password }, "/dashboard").catch(() => ({ ok: false }));
+    if (result.ok) router.replace("/dashboard");
     else setSignInFailed(true);
   }
 
