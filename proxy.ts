@@ -1,6 +1,6 @@
 // Security headers on every response, with a fresh CSP nonce per request that Next puts on its own scripts.
 import { type NextRequest, NextResponse } from "next/server";
-import { localeCookie } from "@/i18n/locales";
+import { localeCookie, pathHeader } from "@/i18n/locales";
 import { badAddress } from "@/lib/http/bad-address";
 
 function contentSecurityPolicy(nonce: string): string {
@@ -38,6 +38,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set(pathHeader, request.nextUrl.pathname);
 
   const response = undecodablePath(request.nextUrl.pathname)
     ? badAddress(request.headers, request.cookies.get(localeCookie)?.value)
