@@ -139,7 +139,12 @@ export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
               {added.emailed}
             </p>
           )}
-          <CopyField label={t("inviteLink")} value={added.inviteUrl} buttonLabel={t("copyInviteLink")} />
+          <CopyField
+            label={t("inviteLink")}
+            value={added.inviteUrl}
+            buttonLabel={t("copyInviteLink")}
+            copiedText={t("copied")}
+          />
         </div>
       )}
     </div>

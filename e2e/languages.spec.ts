@@ -127,3 +127,22 @@ test("an unknown provider and a damaged link are refused in the reader's languag
   expect(english.status()).toBe(404);
   expect(await english.text()).toContain("Unknown provider");
 });
+
+test("staff pages read English from the catalog whatever the browser's language", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: staffStatePath, locale: "pt-BR" });
+  const page = await context.newPage();
+  await page.goto("/staff/api-keys");
+  await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create key" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "API reference" })).toHaveAttribute("href", "/api/v1/docs");
+  await page.goto("/staff");
+  await expect(page.getByRole("heading", { level: 1, name: "Staff" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Invite someone" })).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page.getByRole("button", { name: "Import from Leaf" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Trimble summary$/ })).toBeVisible();
+  await expect(page.getByText(/^Updated (just now|\d+s ago)/)).toBeVisible();
+  // The header, a grower-facing part, follows the browser.
+  await expect(page.getByRole("button", { name: "Sair" })).toBeVisible();
+  await context.close();
+});
