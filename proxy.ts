@@ -1,6 +1,7 @@
 // Security headers on every response, with a fresh CSP nonce per request that Next puts on its own scripts.
 import { type NextRequest, NextResponse } from "next/server";
-import { plainPage } from "@/lib/http/plain-page";
+import { localeCookie, pathHeader } from "@/i18n/locales";
+import { badAddress } from "@/lib/http/bad-address";
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -31,23 +32,16 @@ function undecodablePath(pathname: string): boolean {
   }
 }
 
-function badAddress(): Response {
-  return plainPage(400, {
-    title: "This address is not valid",
-    sentence: "Part of the link is damaged. Go to your start page and follow the link from there.",
-    action: { label: "Go to your start page", href: "/" },
-  });
-}
-
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set(pathHeader, request.nextUrl.pathname);
 
   const response = undecodablePath(request.nextUrl.pathname)
-    ? badAddress()
+    ? badAddress(request.headers, request.cookies.get(localeCookie)?.value)
     : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   // The callback URL carries the authorization code: no referrer may ever repeat it.

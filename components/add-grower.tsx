@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { defaultLocale, localeNames, locales } from "@/i18n/locales";
 import { inviteUseLimits } from "@/lib/auth/invite-limits";
 import { CopyField } from "./copy-field";
 import { useApiAction } from "./use-api-action";
@@ -14,11 +16,12 @@ const sentAtFormat = new Intl.DateTimeFormat("en-US", {
   timeZone: "UTC",
 });
 
-function emailWords(body: Record<string, unknown>): string | undefined {
+type Translate = ReturnType<typeof useTranslations<"dashboard.addGrower">>;
+
+function emailWords(t: Translate, body: Record<string, unknown>): string | undefined {
   if (!("sentTo" in body)) return undefined;
-  if (typeof body.sentTo !== "string" || typeof body.sentAt !== "string")
-    return "The invite email could not be sent; copy the link below instead.";
-  return `Sent to ${body.sentTo} at ${sentAtFormat.format(new Date(body.sentAt))} UTC.`;
+  if (typeof body.sentTo !== "string" || typeof body.sentAt !== "string") return t("notSent");
+  return t("sentTo", { address: body.sentTo, time: sentAtFormat.format(new Date(body.sentAt)) });
 }
 
 /**
@@ -26,6 +29,7 @@ function emailWords(body: Record<string, unknown>): string | undefined {
  * when staff ask and email is set up (`canEmail`).
  */
 export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
+  const t = useTranslations("dashboard.addGrower");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const { busy, error, run } = useApiAction();
@@ -36,11 +40,16 @@ export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
     const form = new FormData(event.currentTarget);
     const outcome = await run("/api/growers", {
       method: "POST",
-      json: { name: form.get("name"), email: form.get("email"), emailInvite: form.get("emailInvite") === "on" },
+      json: {
+        name: form.get("name"),
+        email: form.get("email"),
+        locale: form.get("locale"),
+        emailInvite: form.get("emailInvite") === "on",
+      },
     });
     if (!outcome.ok) return;
     const { name, inviteUrl } = outcome.body;
-    setAdded({ name: String(name), inviteUrl: String(inviteUrl), emailed: emailWords(outcome.body) });
+    setAdded({ name: String(name), inviteUrl: String(inviteUrl), emailed: emailWords(t, outcome.body) });
     setOpen(false);
     router.refresh();
   }
@@ -56,13 +65,13 @@ export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
           }}
           className="rounded-lg bg-field px-4 py-2 font-medium text-white"
         >
-          Add grower
+          {t("open")}
         </button>
       )}
       {open && (
-        <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+        <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end">
           <label className="block">
-            <span className="text-sm font-medium">Name</span>
+            <span className="text-sm font-medium">{t("name")}</span>
             <input
               name="name"
               required
@@ -71,7 +80,7 @@ export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
             />
           </label>
           <label className="block">
-            <span className="text-sm font-medium">Email</span>
+            <span className="text-sm font-medium">{t("email")}</span>
             <input
               name="email"
               type="email"
@@ -80,11 +89,27 @@ export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
               className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2"
             />
           </label>
+          {/* Their invite email is written in it, and their invite page opens in it unless their browser asks
+              for another of ours. Each language is named in itself, as the grower would look for it. */}
+          <label className="block">
+            <span className="text-sm font-medium">{t("language")}</span>
+            <select
+              name="locale"
+              defaultValue={defaultLocale}
+              className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
+            >
+              {locales.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {localeNames[locale]}
+                </option>
+              ))}
+            </select>
+          </label>
           {/* Not "Email…": the Email field's label must stay the only one that says it. */}
           {canEmail && (
-            <label className="flex items-center gap-2 text-sm text-stone-700 sm:order-last sm:col-span-3">
+            <label className="flex items-center gap-2 text-sm text-stone-700 sm:order-last sm:col-span-4">
               <input type="checkbox" name="emailInvite" />
-              Mail them the invite link
+              {t("mailInvite")}
             </label>
           )}
           <div className="flex gap-2">
@@ -93,14 +118,14 @@ export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
               disabled={busy}
               className="rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60"
             >
-              {busy ? "Adding…" : "Add"}
+              {busy ? t("adding") : t("add")}
             </button>
             <button type="button" onClick={() => setOpen(false)} className="rounded-lg px-3 py-2 text-stone-700">
-              Cancel
+              {t("cancel")}
             </button>
           </div>
           {error && (
-            <p role="alert" className="text-sm text-red-700 sm:col-span-3">
+            <p role="alert" className="text-sm text-red-700 sm:col-span-4">
               {error}
             </p>
           )}
@@ -108,16 +133,18 @@ export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
       )}
       {added && (
         <div className="mt-4 space-y-2">
-          <p className="text-sm text-stone-700">
-            {added.name} was added. Send them this link; it signs them in up to {inviteUseLimits.default} times within 7
-            days.
-          </p>
+          <p className="text-sm text-stone-700">{t("added", { name: added.name, uses: inviteUseLimits.default })}</p>
           {added.emailed && (
             <p role="status" className="text-sm text-stone-700">
               {added.emailed}
             </p>
           )}
-          <CopyField label="Invite link" value={added.inviteUrl} buttonLabel="Copy invite link" />
+          <CopyField
+            label={t("inviteLink")}
+            value={added.inviteUrl}
+            buttonLabel={t("copyInviteLink")}
+            copiedText={t("copied")}
+          />
         </div>
       )}
     </div>

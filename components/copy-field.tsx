@@ -7,7 +7,7 @@ interface Props {
   value: string;
   buttonLabel: string;
   /** Said once the link is on the clipboard. */
-  copiedText?: string;
+  copiedText: string;
 }
 
 /**
@@ -15,7 +15,7 @@ interface Props {
  * the whole link wraps onto as many lines as it needs, so it can be read (and checked) on a phone, where an
  * input showed "http://loca" and hid the rest.
  */
-export function CopyField({ label, value, buttonLabel, copiedText = "Copied" }: Props) {
+export function CopyField({ label, value, buttonLabel, copiedText }: Props) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     await navigator.clipboard?.writeText(value).catch(() => undefined);

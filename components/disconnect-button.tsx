@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useApiAction } from "./use-api-action";
 
-/** The button's words in the reader's language (the grower's page); staff pages keep the English ones. */
+/** The button's words, from the catalog of the page it is on (connections, or grower-detail for staff). */
 export interface DisconnectWords {
   disconnect: string;
   confirmLabel: string;
@@ -17,20 +17,11 @@ interface Props {
   leafUserId: string;
   provider: { id: string; name: string };
   onDone(): void;
-  words?: DisconnectWords;
+  words: DisconnectWords;
 }
 
-const english = (name: string): DisconnectWords => ({
-  disconnect: `Disconnect ${name}`,
-  confirmLabel: `Confirm disconnecting ${name}`,
-  question: `Disconnect ${name}? Its data will stop syncing until you connect again.`,
-  yes: "Yes, disconnect",
-  busy: "Disconnecting…",
-  cancel: "Cancel",
-});
-
 /** Disconnect, after an explicit confirmation: it deletes the credential at Leaf. */
-export function DisconnectButton({ leafUserId, provider, onDone, words = english(provider.name) }: Props) {
+export function DisconnectButton({ leafUserId, provider, onDone, words }: Props) {
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useApiAction();
 

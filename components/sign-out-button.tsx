@@ -8,7 +8,7 @@ const csrfCookies = ["__Host-next-auth.csrf-token", "next-auth.csrf-token"];
  * next-auth's client: that is about 12 kB gzip on every signed-in page, and a form works before the page's
  * JavaScript has loaded. Without the CSRF cookie (a browser that dropped it) next-auth asks to confirm.
  */
-export async function SignOutButton({ label = "Sign out", callbackUrl = "/signin" }) {
+export async function SignOutButton({ label, callbackUrl = "/signin" }: { label: string; callbackUrl?: string }) {
   const jar = await cookies();
   const csrfToken = csrfCookies.map((name) => jar.get(name)?.value.split("|")[0]).find(Boolean) ?? "";
   return (

@@ -3,8 +3,11 @@
 import { useState } from "react";
 import { startProviderSignIn } from "@/lib/auth/browser-session";
 
-/** A full-page trip to the organization's OpenID provider and back, like any OAuth consent. */
-export function SsoSignIn({ name }: { name: string }) {
+/**
+ * "Sign in with NAME" (signin.staff.sso): a full-page trip to the organization's OpenID provider and back,
+ * like any OAuth consent.
+ */
+export function SsoSignIn({ label }: { label: string }) {
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -16,7 +19,7 @@ export function SsoSignIn({ name }: { name: string }) {
       }}
       className="mt-4 w-full rounded-lg border border-field px-4 py-2 font-medium text-field disabled:opacity-60"
     >
-      Sign in with {name}
+      {label}
     </button>
   );
 }

@@ -29,14 +29,18 @@ async function violations(page: Page): Promise<string[]> {
   return found.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-async function scan(context: BrowserContext, locale: string, pages: { name: string; url: string }[]) {
+/** A page to scan; `open` names a button to press first, for a control the page shows only on demand. */
+type Scanned = { name: string; url: string; open?: string };
+
+async function scan(context: BrowserContext, locale: string, pages: Scanned[]) {
   await setLanguage(context, locale);
   const page = await context.newPage();
   const problems: string[] = [];
   for (const size of widths) {
     await page.setViewportSize(size);
-    for (const { name, url } of pages) {
+    for (const { name, url, open } of pages) {
       await page.goto(url);
+      if (open) await page.getByRole("button", { name: open }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expect(page.locator("h1").first()).toBeVisible();
       // Nothing scrolls sideways on a phone: the page is as wide as the screen.
@@ -72,6 +76,7 @@ for (const locale of locales) {
     await scan(context, locale, [
       { name: "connections", url: "/connections" },
       { name: "refused callback", url: "/api/connect/trimble/callback?code=not-a-code&state=not-a-state" },
+      { name: "unknown provider", url: "/api/connect/not-a-provider" },
       { name: "forbidden", url: "/dashboard" },
     ]);
     await context.close();
@@ -84,6 +89,8 @@ for (const locale of locales) {
     const context = await browser.newContext({ storageState: staffStatePath });
     await scan(context, locale, [
       { name: "dashboard", url: "/dashboard" },
+      // Staff pages stay English (their catalog has no other language), so the button is named in English.
+      { name: "add grower form", url: "/dashboard", open: "Add grower" },
       { name: "grower page", url: `/growers/${encodeURIComponent(grower.leafUserId)}` },
       { name: "staff team", url: "/staff" },
       { name: "staff account", url: "/staff/account" },

@@ -71,3 +71,48 @@ test("staff adding a grower can have the invite mailed at once", async ({ browse
   expect(messages[0].text).toContain(`Hello ${name},`);
   expect(messages[0].text.split(/\r?\n/)).toContain(shown);
 });
+
+test("staff choose a grower's language: their invite email is in it, and their invite page too", async ({
+  browser,
+}) => {
+  const staff = await (await browser.newContext({ storageState: staffStatePath })).newPage();
+  await staff.goto("/dashboard");
+  const name = `Idioma elegido ${Date.now()}`;
+  await staff.getByRole("button", { name: "Add grower" }).click();
+  const language = staff.getByRole("combobox", { name: "Language" });
+  await expect(language).toHaveValue("en");
+  await expect(language.getByRole("option")).toHaveText(["English", "Español", "Português (Brasil)"]);
+  await staff.getByLabel("Name").fill(name);
+  await staff.getByLabel("Email").fill(emailOf(name));
+  await language.selectOption({ label: "Español" });
+  await staff.getByLabel("Mail them the invite link").check();
+  await staff.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Sent to" })).toBeVisible();
+  const inviteUrl = await staff.getByRole("textbox", { name: "Invite link" }).inputValue();
+  const mail = await staff.request.get(`${sharedSandboxUrl}/_sandbox/mail?to=${encodeURIComponent(emailOf(name))}`);
+  const { messages } = await mail.json();
+  expect(messages).toHaveLength(1);
+  expect(messages[0].subject).toBe("Headland: conecte sus cuentas agrícolas");
+  expect(messages[0].text).toContain(`Hola, ${name}:`);
+
+  // A browser that names none of Headland's languages: the page opens in the one staff chose.
+  const french = await (await browser.newContext({ locale: "fr-FR" })).newPage();
+  await french.goto(inviteUrl);
+  await expect(french.locator("html")).toHaveAttribute("lang", "es");
+  await expect(french.getByRole("heading", { name: `Conexión de cuentas de ${name}` })).toBeVisible();
+  await french.context().close();
+  // A browser that asks for one of ours is the grower's own word, and wins.
+  const english = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await english.goto(inviteUrl);
+  await expect(english.getByRole("heading", { name: `Connecting accounts for ${name}` })).toBeVisible();
+  await english.context().close();
+});
+
+test("a language Headland does not offer is refused when adding a grower", async () => {
+  const staff = await staffApi();
+  const response = await staff.post("/api/growers", {
+    data: { name: `Langue ${Date.now()}`, email: `langue.${Date.now()}@farm.test`, locale: "fr" },
+  });
+  expect(response.status()).toBe(400);
+  expect((await response.json()).error.message).toMatch(/English, Español or Português/);
+});

@@ -99,3 +99,50 @@ test("the browser finds Headland's icon", async ({ request }) => {
   expect(icon.headers()["content-type"]).toMatch(/icon/);
   expect((await request.get("/icon.svg")).status()).toBe(200);
 });
+
+test("an unknown provider and a damaged link are refused in the reader's language", async ({ browser, request }) => {
+  const spanish = await (await browser.newContext({ locale: "es-ES" })).newPage();
+  for (const path of ["/api/connect/not-a-provider", "/api/connect/nope/callback?code=c&state=s"]) {
+    expect((await spanish.goto(path))?.status()).toBe(404);
+    await expect(spanish.locator("html")).toHaveAttribute("lang", "es");
+    await expect(spanish.getByRole("heading", { name: "Proveedor desconocido" })).toBeVisible();
+    await expect(spanish.getByText("Headland no se conecta con ese servicio.")).toBeVisible();
+    await expect(spanish.getByRole("link", { name: "Volver a sus conexiones" })).toHaveAttribute(
+      "href",
+      "/connections",
+    );
+  }
+  expect((await spanish.goto("/invite/%E0%A4%A"))?.status()).toBe(400);
+  await expect(spanish.getByRole("heading", { name: "Esta dirección no es válida" })).toBeVisible();
+  await spanish.context().close();
+
+  const portuguese = await (await browser.newContext({ locale: "pt-BR" })).newPage();
+  expect((await portuguese.goto("/api/connect/not-a-provider"))?.status()).toBe(404);
+  await expect(portuguese.getByRole("heading", { name: "Provedor desconhecido" })).toBeVisible();
+  await expect(portuguese.getByRole("link", { name: "Voltar às suas conexões" })).toBeVisible();
+  await portuguese.context().close();
+
+  // A browser that names none of Headland's languages reads English, as before.
+  const english = await request.get("/api/connect/not-a-provider", { headers: { "accept-language": "fr" } });
+  expect(english.status()).toBe(404);
+  expect(await english.text()).toContain("Unknown provider");
+});
+
+test("staff pages read English from the catalog whatever the browser's language", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: staffStatePath, locale: "pt-BR" });
+  const page = await context.newPage();
+  await page.goto("/staff/api-keys");
+  await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create key" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "API reference" })).toHaveAttribute("href", "/api/v1/docs");
+  await page.goto("/staff");
+  await expect(page.getByRole("heading", { level: 1, name: "Staff" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Invite someone" })).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page.getByRole("button", { name: "Import from Leaf" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Trimble summary$/ })).toBeVisible();
+  await expect(page.getByText(/^Updated (just now|\d+s ago)/)).toBeVisible();
+  // The header, a grower-facing part, follows the browser.
+  await expect(page.getByRole("button", { name: "Sair" })).toBeVisible();
+  await context.close();
+});

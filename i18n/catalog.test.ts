@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadMessages, mergeMessages, namespaces, pickNamespaces, translatorFor } from "./catalog";
@@ -7,6 +7,11 @@ import { locales } from "./locales";
 const root = path.resolve(__dirname, "../messages");
 /** Namespaces a grower reads: every English key there needs a Spanish and a Portuguese one. */
 const growerFacing = ["common", "invite", "signin", "email", "connections", "doctor"];
+/**
+ * Namespaces only staff read ("Staff pages may stay English, but through the same catalog"): English only,
+ * on purpose. Every other language falls back to English for them, key by key.
+ */
+const staffOnly = ["dashboard", "grower-detail", "staff"];
 
 function keys(messages: unknown, prefix = ""): string[] {
   if (typeof messages !== "object" || messages === null) return [prefix];
@@ -21,6 +26,12 @@ describe("the catalog files", () => {
         expect(namespaces as readonly string[]).toContain(file.replace(/\.json$/, ""));
       }
     }
+  });
+
+  it("says of every namespace whether growers read it (translated) or only staff (English only)", () => {
+    expect([...growerFacing, ...staffOnly].sort()).toEqual([...namespaces].sort());
+    for (const locale of locales.filter((l) => l !== "en"))
+      for (const namespace of staffOnly) expect(existsSync(path.join(root, locale, `${namespace}.json`))).toBe(false);
   });
 
   it("translates no key English lacks (a typo would never show)", () => {

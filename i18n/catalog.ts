@@ -16,6 +16,7 @@ export const namespaces = [
   "doctor",
   "dashboard",
   "grower-detail",
+  "staff",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

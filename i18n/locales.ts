@@ -5,6 +5,8 @@ export const defaultLocale: Locale = "en";
 
 /** Set by the language switch; without it, the browser's Accept-Language decides. */
 export const localeCookie = "headland-locale";
+/** Set by the proxy on every request (a client's own is replaced): the path, which next-intl's request config lacks. */
+export const pathHeader = "x-headland-path";
 /** The viewer's IANA time zone, remembered by the browser so the server can render dates in it next time. */
 export const timeZoneCookie = "headland-tz";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedLanguages, pickLocale, validTimeZone } from "./negotiate";
+import { acceptedLanguages, chosenLocale, pickLocale, validTimeZone } from "./negotiate";
 
 describe("acceptedLanguages", () => {
   it("orders tags by weight, keeps header order on ties and drops q=0 and *", () => {
@@ -37,6 +37,22 @@ describe("pickLocale", () => {
     expect(pickLocale({ acceptLanguage: "de-DE,de;q=0.9,pt;q=0.8" })).toBe("pt-BR");
     expect(pickLocale({ acceptLanguage: "de-DE,fr;q=0.9" })).toBe("en");
     expect(pickLocale({})).toBe("en");
+  });
+
+  it("falls back to the grower's remembered language before English, never over the reader's own", () => {
+    expect(pickLocale({ acceptLanguage: "de-DE,fr;q=0.9", remembered: "es" })).toBe("es");
+    expect(pickLocale({ remembered: "pt-BR" })).toBe("pt-BR");
+    expect(pickLocale({ acceptLanguage: "en-US", remembered: "es" })).toBe("en");
+    expect(pickLocale({ cookie: "pt-BR", acceptLanguage: "fr", remembered: "es" })).toBe("pt-BR");
+  });
+});
+
+describe("chosenLocale", () => {
+  it("is what the reader asked for, or nothing", () => {
+    expect(chosenLocale({ cookie: "es", acceptLanguage: "pt" })).toBe("es");
+    expect(chosenLocale({ acceptLanguage: "pt-PT" })).toBe("pt-BR");
+    expect(chosenLocale({ acceptLanguage: "fr" })).toBeUndefined();
+    expect(chosenLocale({})).toBeUndefined();
   });
 });
 

@@ -27,14 +27,31 @@ function matchTag(tag: string): Locale | undefined {
   return locales.find((locale) => locale.toLowerCase().split("-")[0] === language);
 }
 
-/** The viewer's language: the switch's cookie when it holds one of ours, else the browser's, else English. */
-export function pickLocale(input: { cookie?: string | null; acceptLanguage?: string | null }): Locale {
+/**
+ * The language the reader asked for themselves: the switch's cookie when it holds one of ours, else the first
+ * of the browser's languages we have. Undefined when neither names one of ours.
+ */
+export function chosenLocale(input: { cookie?: string | null; acceptLanguage?: string | null }): Locale | undefined {
   if (isLocale(input.cookie)) return input.cookie;
   for (const tag of acceptedLanguages(input.acceptLanguage)) {
     const match = matchTag(tag);
     if (match) return match;
   }
-  return defaultLocale;
+  return undefined;
+}
+
+/**
+ * The viewer's language. What the reader says wins, since they are the one reading: the switch's cookie (a
+ * choice made on this very site), then the browser's languages. Only when neither names one of ours does
+ * what Headland remembers for the grower count (the language staff chose when adding them, or the one the
+ * grower last read in); then English.
+ */
+export function pickLocale(input: {
+  cookie?: string | null;
+  acceptLanguage?: string | null;
+  remembered?: Locale;
+}): Locale {
+  return chosenLocale(input) ?? input.remembered ?? defaultLocale;
 }
 
 /** An IANA time zone the runtime knows, or undefined: the cookie is the browser's word, not to be trusted. */

@@ -1,16 +1,18 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { IntlErrorCode } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { logger } from "@/lib/log";
 import { loadMessages } from "./catalog";
-import { localeCookie, timeZoneCookie } from "./locales";
-import { pickLocale, validTimeZone } from "./negotiate";
+import { defaultLocale, timeZoneCookie } from "./locales";
+import { validTimeZone } from "./negotiate";
+import { readerChoice, rememberedReaderLocale } from "./reader";
 
 // next-intl reads this once per request (the plugin in next.config.js points at it).
 export default getRequestConfig(async () => {
-  const [jar, head] = await Promise.all([cookies(), headers()]);
-  const locale = pickLocale({ cookie: jar.get(localeCookie)?.value, acceptLanguage: head.get("accept-language") });
+  const jar = await cookies();
+  // Precedence (negotiate.ts): the reader's own choice, then the grower's remembered language, then English.
+  const locale = (await readerChoice()) ?? (await rememberedReaderLocale()) ?? defaultLocale;
   return {
     locale,
     messages: await loadMessages(locale),

@@ -8,6 +8,7 @@ import { logger } from "@/lib/log";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
 import { providers } from "@/lib/providers";
 import { settingsFor } from "@/lib/providers/settings";
+import { seedPastBreaks } from "@/lib/seeding/past-breaks";
 import { seedStatusHistory } from "@/lib/seeding/status-history";
 import { onShutdown } from "@/lib/shutdown";
 import { startSweeper, stopSweeper } from "@/lib/sweep/sweep";
@@ -42,14 +43,28 @@ export async function openDatabaseOrExit(
   }
 }
 
+// Growers usually reach a fresh sandbox after start (sandbox:seed, imports), so the sweep tries again
+// after its passes until the past is written or real history makes it unnecessary; then never again.
+let pastSettled = false;
+async function seedSandboxPastOnce(): Promise<void> {
+  if (pastSettled) return;
+  const outcome = await seedPastBreaks();
+  if (outcome === "seeded") logger.info("sandbox: seeded 30 days of past breaks for the provider health panel");
+  pastSettled = outcome !== "waiting";
+}
+
 export async function startServer(): Promise<void> {
   const cfg = checkConfiguration();
   await openDatabaseOrExit(database);
   if (cfg.staff) await ensureStaffAccount(cfg.staff);
-  // A fresh sandbox's 30-day chart shows lines, not one dot (lib/seeding/status-history.ts).
-  if (cfg.mode === "sandbox") await seedStatusHistory();
+  // A fresh sandbox's 30-day chart shows lines, not one dot (lib/seeding/status-history.ts), and once it has
+  // connections, a past with breaks at a usual rate, so the health panel's norm is not 0% (past-breaks.ts).
+  if (cfg.mode === "sandbox") {
+    await seedStatusHistory();
+    await seedSandboxPastOnce();
+  }
   startOutboxWorker();
-  startSweeper();
+  startSweeper(cfg.mode === "sandbox" ? seedSandboxPastOnce : undefined);
   startLeafAlerts();
   startWebhookWorker();
   // SIGTERM (scripts/server.mjs): no new deliveries or checks, the ones in flight finished.

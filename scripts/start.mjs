@@ -36,7 +36,7 @@ export function sourceFingerprint() {
       else hash.update(`${full}:${statSync(full).size}:${statSync(full).mtimeMs}\n`);
     }
   };
-  for (const dir of ["app", "components", "lib", "public", "sandbox"])
+  for (const dir of ["app", "components", "lib", "i18n", "messages", "public", "sandbox"])
     if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
   for (const file of [
     "proxy.ts",

@@ -53,7 +53,7 @@ export default async function SignInPage({
             {signInErrorSentence(error)}
           </p>
         )}
-        {cfg.sso && <SsoSignIn name={cfg.sso.name} />}
+        {cfg.sso && <SsoSignIn label={t("staff.sso", { name: cfg.sso.name })} />}
         {cfg.passwordSignIn && (
           <SignInForm
             words={{

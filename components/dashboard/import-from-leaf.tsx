@@ -9,9 +9,9 @@ export function ImportFromLeaf() {
   return (
     <PostAndRefresh
       url="/api/growers/import"
-      label="Import from Leaf"
-      busyLabel="Importing…"
-      failure="The import didn't work. Try again in a minute."
+      label={t("import.label")}
+      busyLabel={t("import.busy")}
+      failure={t("import.failure")}
       outcome={(body) => {
         const added = Number(body.added);
         return t("importDone", { added, already: Number(body.seen) - added });

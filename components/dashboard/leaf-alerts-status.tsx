@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { type AlertsHealth, alertsLine } from "@/lib/alerts/health";
+import { type AlertsHealth, type AlertsTranslate, alertsLine } from "@/lib/alerts/health";
 
 /** "Leaf alerts: last heard 2 minutes ago", ticking; the first render uses the server's time so both agree. */
 export function LeafAlertsStatus({ health, renderedAt }: { health: AlertsHealth; renderedAt: string }) {
+  const t = useTranslations("dashboard.alerts");
   const [now, setNow] = useState(() => Date.parse(renderedAt));
   useEffect(() => {
     setNow(Date.now());
@@ -12,5 +14,9 @@ export function LeafAlertsStatus({ health, renderedAt }: { health: AlertsHealth;
     return () => clearInterval(timer);
   }, []);
   const quiet = !health.lastHeardAt;
-  return <p className={`text-sm ${quiet ? "text-amber-800" : "text-stone-600"}`}>{alertsLine(health, now)}</p>;
+  return (
+    <p className={`text-sm ${quiet ? "text-amber-800" : "text-stone-600"}`}>
+      {alertsLine(t as AlertsTranslate, health, now)}
+    </p>
+  );
 }

@@ -1,16 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { PostAndRefresh } from "./post-and-refresh";
 
 /** Admins (re-)register Headland's webhook with Leaf, e.g. after APP_URL changed; running it again changes nothing. */
 export function RegisterLeafAlerts() {
+  const t = useTranslations("dashboard.alerts");
   return (
     <PostAndRefresh
       url="/api/alerts/register"
-      label="Register Leaf alerts"
-      busyLabel="Registering…"
-      failure="Leaf alerts could not be registered."
-      outcome={(body) => (body.outcome === "kept" ? "Leaf alerts were already registered." : "Leaf alerts registered.")}
+      label={t("register")}
+      busyLabel={t("registering")}
+      failure={t("registerFailed")}
+      outcome={(body) => (body.outcome === "kept" ? t("kept") : t("registered"))}
     />
   );
 }

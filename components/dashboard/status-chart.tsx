@@ -1,4 +1,5 @@
-import { groupWords, type StatusGroup } from "@/lib/dashboard/status-groups";
+import { useTranslations } from "next-intl";
+import type { StatusGroup } from "@/lib/dashboard/status-groups";
 import type { HistoryPoint } from "@/lib/dashboard/types";
 
 const width = 240;
@@ -17,13 +18,18 @@ function xOf(day: string, today: number): number {
 }
 
 function ProviderChart({ name, points, today }: { name: string; points: HistoryPoint[]; today: number }) {
+  const t = useTranslations("dashboard");
   const max = Math.max(1, ...points.flatMap((p) => lines.map((l) => p.counts[l.group])));
   const y = (n: number) => height - 2 - (n / max) * (height - 4);
   const latest = points.at(-1);
   const latestCounts = latest
-    ? lines.map((l) => `${latest.counts[l.group]} ${groupWords[l.group].toLowerCase()}`).join(", ")
+    ? lines
+        .map((l) => t("chart.count", { count: latest.counts[l.group], group: t(`groups.${l.group}`).toLowerCase() }))
+        .join(", ")
     : "";
-  const label = latest ? `${name}, last 30 days. Latest (${latest.day}): ${latestCounts}.` : `${name}: no history yet.`;
+  const label = latest
+    ? t("chart.label", { provider: name, day: latest.day, counts: latestCounts })
+    : t("chart.empty", { provider: name });
   return (
     <figure className="rounded-xl border border-stone-200 bg-white p-3">
       <figcaption className="text-sm font-medium">{name}</figcaption>
@@ -60,6 +66,7 @@ export function StatusHistoryCharts({
   providers: { id: string; name: string }[];
   today: string;
 }) {
+  const t = useTranslations("dashboard");
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   return (
     <div>
@@ -72,10 +79,10 @@ export function StatusHistoryCharts({
         {lines.map((l) => (
           <span key={l.group} className="inline-flex items-center gap-1">
             <span aria-hidden className="inline-block h-0.5 w-3" style={{ background: l.stroke }} />
-            {groupWords[l.group]}
+            {t(`groups.${l.group}`)}
           </span>
         ))}
-        <span>· one point a day, last 30 days</span>
+        <span>{t("chart.legendNote")}</span>
       </p>
     </div>
   );

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 /** "Updated 4s ago", ticking; the first render says "just now" so server and browser agree. */
 export function UpdatedAgo({ at, failing }: { at: number; failing: boolean }) {
+  const t = useTranslations("dashboard.updated");
   const [now, setNow] = useState<number>();
   useEffect(() => {
     setNow(Date.now());
@@ -11,11 +13,16 @@ export function UpdatedAgo({ at, failing }: { at: number; failing: boolean }) {
     return () => clearInterval(timer);
   }, []);
   const seconds = now === undefined ? 0 : Math.max(0, Math.round((now - at) / 1000));
-  const age = seconds < 2 ? "just now" : seconds < 120 ? `${seconds}s ago` : `${Math.round(seconds / 60)} min ago`;
+  const age =
+    seconds < 2
+      ? t("justNow")
+      : seconds < 120
+        ? t("seconds", { seconds })
+        : t("minutes", { minutes: Math.round(seconds / 60) });
   return (
     <p className="text-sm text-stone-600">
-      Updated {age}
-      {failing && <span className="ml-2 text-amber-800">· can't reach Headland, retrying</span>}
+      {t("line", { age })}
+      {failing && <span className="ml-2 text-amber-800">{t("failing")}</span>}
     </p>
   );
 }

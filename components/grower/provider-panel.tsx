@@ -63,7 +63,10 @@ interface Props {
 
 /** One provider on the staff's grower page: status, the masked credential, scopes, Leaf's event log. */
 export async function ProviderPanel({ leafUserId, details, lapse }: Props) {
-  const t = await getTranslations("grower-detail.provider");
+  const [t, d] = await Promise.all([
+    getTranslations("grower-detail.provider"),
+    getTranslations("grower-detail.disconnect"),
+  ]);
   const { provider, snapshot, credential, scopes, events, organizations, leafProblem, delivery } = details;
   const headingId = `provider-${provider.id}`;
   return (
@@ -109,7 +112,18 @@ export async function ProviderPanel({ leafUserId, details, lapse }: Props) {
       {events.length > 0 && <LeafEvents providerName={provider.name} events={events} />}
       {(credential || snapshot.status !== "not_connected") && (
         <div className="mt-4">
-          <RefreshingDisconnect leafUserId={leafUserId} provider={provider} />
+          <RefreshingDisconnect
+            leafUserId={leafUserId}
+            provider={provider}
+            words={{
+              disconnect: d("button", { provider: provider.name }),
+              confirmLabel: d("confirmLabel", { provider: provider.name }),
+              question: d("question", { provider: provider.name }),
+              yes: d("yes"),
+              busy: d("busy"),
+              cancel: d("cancel"),
+            }}
+          />
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { CopyField } from "../copy-field";
 import { useApiAction } from "../use-api-action";
@@ -9,6 +10,7 @@ const field = "mt-1 w-full rounded-lg border border-stone-300 px-3 py-2";
 
 /** An admin creates a key for a partner system and copies it: this is the only time it is shown. */
 export function CreateApiKey() {
+  const t = useTranslations("staff.apiKeys");
   const router = useRouter();
   const { busy, error, run } = useApiAction();
   const [created, setCreated] = useState<{ name: string; key: string }>();
@@ -27,18 +29,18 @@ export function CreateApiKey() {
   return (
     <section aria-labelledby="create-api-key" className="rounded-xl border border-stone-200 bg-white p-4">
       <h2 id="create-api-key" className="font-medium">
-        Create a key
+        {t("createHeading")}
       </h2>
       <form onSubmit={submit} className="mt-3 grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
         <label className="block">
-          <span className="text-sm font-medium">Key name</span>
-          <input name="name" required maxLength={80} placeholder="e.g. CRM sync" className={field} />
+          <span className="text-sm font-medium">{t("keyName")}</span>
+          <input name="name" required maxLength={80} placeholder={t("keyNamePlaceholder")} className={field} />
         </label>
         <label className="block">
-          <span className="text-sm font-medium">Scope</span>
+          <span className="text-sm font-medium">{t("scope")}</span>
           <select name="scope" defaultValue="read" className={field}>
-            <option value="read">Read: growers, statuses, events</option>
-            <option value="write">Write: also create growers, invites, disconnect</option>
+            <option value="read">{t("readScope")}</option>
+            <option value="write">{t("writeScope")}</option>
           </select>
         </label>
         <button
@@ -46,7 +48,7 @@ export function CreateApiKey() {
           disabled={busy}
           className="rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60"
         >
-          {busy ? "Creating…" : "Create key"}
+          {busy ? t("creating") : t("create")}
         </button>
         {error && (
           <p role="alert" className="text-sm text-red-700 sm:col-span-3">
@@ -56,10 +58,8 @@ export function CreateApiKey() {
       </form>
       {created && (
         <div className="mt-4 space-y-2">
-          <p className="text-sm font-medium text-amber-800">
-            Copy the key for “{created.name}” now. Headland keeps only a hash of it and will not show it again.
-          </p>
-          <CopyField label="New API key" value={created.key} buttonLabel="Copy API key" />
+          <p className="text-sm font-medium text-amber-800">{t("copyNow", { name: created.name })}</p>
+          <CopyField label={t("newKey")} value={created.key} buttonLabel={t("copyKey")} copiedText={t("copied")} />
         </div>
       )}
     </section>
@@ -68,11 +68,12 @@ export function CreateApiKey() {
 
 /** Revokes a key: the next call made with it is refused. */
 export function RevokeApiKey({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("staff.apiKeys");
   const router = useRouter();
   const { busy, error, run } = useApiAction();
 
   async function revoke() {
-    if (!window.confirm(`Revoke “${name}”? Systems using it stop working at once.`)) return;
+    if (!window.confirm(t("confirmRevoke", { name }))) return;
     const outcome = await run(`/api/staff/api-keys/${id}`, { method: "DELETE" });
     if (outcome.ok) router.refresh();
   }
@@ -83,10 +84,10 @@ export function RevokeApiKey({ id, name }: { id: string; name: string }) {
         type="button"
         onClick={revoke}
         disabled={busy}
-        aria-label={`Revoke ${name}`}
+        aria-label={t("revokeLabel", { name })}
         className="rounded-lg border border-stone-300 px-3 py-1 text-sm font-medium text-red-800 disabled:opacity-60"
       >
-        Revoke
+        {t("revoke")}
       </button>
       {error && (
         <span role="alert" className="text-sm text-red-700">

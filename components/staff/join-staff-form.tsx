@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { signInWithCredentials } from "@/lib/auth/browser-session";
 import type { StaffRole } from "@/lib/db/schema";
@@ -9,6 +10,7 @@ import { PasswordField } from "./password-field";
 
 /** The invited person chooses a password, which uses the link, and is signed in with it. */
 export function JoinStaffForm({ token, email, role }: { token: string; email: string; role: StaffRole }) {
+  const t = useTranslations("staff.join");
   const router = useRouter();
   const { busy, error, run } = useApiAction();
   const [signInFailed, setSignInFailed] = useState(false);
@@ -26,17 +28,14 @@ export function JoinStaffForm({ token, email, role }: { token: string; email: st
   if (signInFailed)
     return (
       <p className="mt-6 text-stone-700">
-        Your password is set. <a href="/signin">Sign in</a> with {email} and your new password.
+        {t.rich("passwordSet", { email, signin: (chunks) => <a href="/signin">{chunks}</a> })}
       </p>
     );
   return (
     <form onSubmit={submit} className="mt-6 space-y-4">
-      <h2 className="text-lg font-medium">Join the staff</h2>
-      <p className="text-stone-700">
-        You were invited as {role === "admin" ? "an admin" : "a member"} with the email {email}. Choose a password to
-        finish.
-      </p>
-      <PasswordField label="New password" name="password" isNew />
+      <h2 className="text-lg font-medium">{t("heading")}</h2>
+      <p className="text-stone-700">{t("invitedAs", { role, email })}</p>
+      <PasswordField label={t("password")} name="password" isNew />
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}
@@ -47,7 +46,7 @@ export function JoinStaffForm({ token, email, role }: { token: string; email: st
         disabled={busy}
         className="w-full rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60"
       >
-        {busy ? "Saving…" : "Set password and sign in"}
+        {busy ? t("busy") : t("submit")}
       </button>
     </form>
   );

@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { StaffRole } from "@/lib/db/schema";
 import { useApiAction } from "../use-api-action";
 
 /** Change one member's role or remove them; removing asks once more, since it signs them out at once. */
 export function MemberActions({ member }: { member: { id: string; email: string; role: StaffRole } }) {
+  const t = useTranslations("staff.team");
   const router = useRouter();
   const { busy, error, run } = useApiAction();
   const [confirming, setConfirming] = useState(false);
@@ -27,7 +29,7 @@ export function MemberActions({ member }: { member: { id: string; email: string;
         onClick={() => act({ method: "POST", json: { role: otherRole } })}
         className="rounded-lg border border-stone-300 px-3 py-1 text-sm disabled:opacity-60"
       >
-        {otherRole === "admin" ? `Make ${member.email} an admin` : `Make ${member.email} a member`}
+        {t(otherRole === "admin" ? "makeAdmin" : "makeMember", { email: member.email })}
       </button>
       {confirming ? (
         <button
@@ -36,7 +38,7 @@ export function MemberActions({ member }: { member: { id: string; email: string;
           onClick={() => act({ method: "DELETE" })}
           className="rounded-lg bg-red-700 px-3 py-1 text-sm text-white disabled:opacity-60"
         >
-          Yes, remove {member.email}
+          {t("confirmRemove", { email: member.email })}
         </button>
       ) : (
         <button
@@ -44,7 +46,7 @@ export function MemberActions({ member }: { member: { id: string; email: string;
           onClick={() => setConfirming(true)}
           className="rounded-lg border border-red-300 px-3 py-1 text-sm text-red-800"
         >
-          Remove {member.email}
+          {t("remove", { email: member.email })}
         </button>
       )}
       {error && (

@@ -1,7 +1,9 @@
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 
 /** A labelled password input; the rules are shown under new passwords so nobody has to guess them. */
 export function PasswordField({ label, name, isNew }: { label: string; name: string; isNew?: boolean }) {
+  const t = useTranslations("staff.account");
   const hint = useId();
   return (
     <div>
@@ -19,7 +21,7 @@ export function PasswordField({ label, name, isNew }: { label: string; name: str
       </label>
       {isNew && (
         <p id={hint} className="mt-1 text-sm text-stone-600">
-          At least 12 characters, and not a common password. A few unrelated words work well.
+          {t("rules")}
         </p>
       )}
     </div>

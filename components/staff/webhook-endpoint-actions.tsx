@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useApiAction } from "../use-api-action";
 
 /** Pause or resume an endpoint, or delete it; deleting asks once more, since its delivery log goes too. */
 export function WebhookEndpointActions({ endpoint }: { endpoint: { id: string; url: string; enabled: boolean } }) {
+  const t = useTranslations("staff.webhooks");
   const router = useRouter();
   const { busy, error, run } = useApiAction();
   const [confirming, setConfirming] = useState(false);
@@ -25,7 +27,7 @@ export function WebhookEndpointActions({ endpoint }: { endpoint: { id: string; u
         onClick={() => act({ method: "POST", json: { enabled: !endpoint.enabled } })}
         className="rounded-lg border border-stone-300 px-3 py-1 text-sm disabled:opacity-60"
       >
-        {endpoint.enabled ? `Disable ${endpoint.url}` : `Enable ${endpoint.url}`}
+        {t(endpoint.enabled ? "disable" : "enable", { url: endpoint.url })}
       </button>
       {confirming ? (
         <button
@@ -34,7 +36,7 @@ export function WebhookEndpointActions({ endpoint }: { endpoint: { id: string; u
           onClick={() => act({ method: "DELETE" })}
           className="rounded-lg bg-red-700 px-3 py-1 text-sm text-white disabled:opacity-60"
         >
-          Yes, delete {endpoint.url}
+          {t("confirmDelete", { url: endpoint.url })}
         </button>
       ) : (
         <button
@@ -42,7 +44,7 @@ export function WebhookEndpointActions({ endpoint }: { endpoint: { id: string; u
           onClick={() => setConfirming(true)}
           className="rounded-lg border border-red-300 px-3 py-1 text-sm text-red-800"
         >
-          Delete {endpoint.url}
+          {t("delete", { url: endpoint.url })}
         </button>
       )}
       {error && (

@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { CopyField } from "../copy-field";
 import { useApiAction } from "../use-api-action";
 
 /** An admin registers a receiver and copies its signing secret, which is shown this once. */
 export function WebhookEndpointForm({ eventTypes, httpsOnly }: { eventTypes: readonly string[]; httpsOnly: boolean }) {
+  const t = useTranslations("staff.webhooks");
   const router = useRouter();
   const { busy, error, run } = useApiAction();
   const [created, setCreated] = useState<{ url: string; secret: string }>();
@@ -27,11 +29,11 @@ export function WebhookEndpointForm({ eventTypes, httpsOnly }: { eventTypes: rea
   return (
     <section aria-labelledby="add-webhook" className="rounded-xl border border-stone-200 bg-white p-4">
       <h2 id="add-webhook" className="font-medium">
-        Add an endpoint
+        {t("addHeading")}
       </h2>
       <form onSubmit={submit} className="mt-3 space-y-3">
         <label className="block">
-          <span className="text-sm font-medium">Receiver URL</span>
+          <span className="text-sm font-medium">{t("receiverUrl")}</span>
           <input
             name="url"
             type="url"
@@ -40,12 +42,10 @@ export function WebhookEndpointForm({ eventTypes, httpsOnly }: { eventTypes: rea
             placeholder="https://crm.example.com/hooks/headland"
             className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2"
           />
-          <span className="mt-1 block text-sm text-stone-600">
-            {httpsOnly ? "https only." : "Sandbox mode: plain http is allowed too, for a receiver on this machine."}
-          </span>
+          <span className="mt-1 block text-sm text-stone-600">{httpsOnly ? t("httpsOnly") : t("httpAllowed")}</span>
         </label>
         <fieldset>
-          <legend className="text-sm font-medium">Events</legend>
+          <legend className="text-sm font-medium">{t("events")}</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {eventTypes.map((type) => (
               <label key={type} className="flex items-center gap-2 text-sm">
@@ -60,7 +60,7 @@ export function WebhookEndpointForm({ eventTypes, httpsOnly }: { eventTypes: rea
           disabled={busy}
           className="rounded-lg bg-field px-4 py-2 font-medium text-white disabled:opacity-60"
         >
-          {busy ? "Adding…" : "Add endpoint"}
+          {busy ? t("adding") : t("add")}
         </button>
         {error && (
           <p role="alert" className="text-sm text-red-700">
@@ -70,10 +70,13 @@ export function WebhookEndpointForm({ eventTypes, httpsOnly }: { eventTypes: rea
       </form>
       {created && (
         <div className="mt-4 space-y-2">
-          <p className="text-sm text-stone-700">
-            The signing secret for {created.url}. Copy it into the receiver now: Headland shows it only this once.
-          </p>
-          <CopyField label="Signing secret" value={created.secret} buttonLabel="Copy signing secret" />
+          <p className="text-sm text-stone-700">{t("secretFor", { url: created.url })}</p>
+          <CopyField
+            label={t("signingSecret")}
+            value={created.secret}
+            buttonLabel={t("copySecret")}
+            copiedText={t("copied")}
+          />
         </div>
       )}
     </section>

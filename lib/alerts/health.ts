@@ -1,4 +1,4 @@
-// What the dashboard says about Leaf's alerts; plain data and words, safe for client components.
+// What the dashboard says about Leaf's alerts (words from the dashboard catalog); safe for client components.
 
 export interface AlertsHealth {
   /** Whether Headland's webhook is registered with Leaf. */
@@ -7,17 +7,20 @@ export interface AlertsHealth {
   lastHeardAt: string | null;
 }
 
-function ago(ms: number): string {
+/** The dashboard catalog's translator for `alerts.*` (next-intl's, typed loosely so the server can pass its own). */
+export type AlertsTranslate = (key: string, values?: Record<string, number | string>) => string;
+
+function ago(t: AlertsTranslate, ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return seconds < 5 ? "just now" : `${seconds} seconds ago`;
+  if (seconds < 60) return seconds < 5 ? t("justNow") : t("seconds", { count: seconds });
   const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} ${minutes === 1 ? "minute" : "minutes"} ago`;
+  if (minutes < 120) return t("minutes", { count: minutes });
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} hours ago` : `${Math.round(hours / 24)} days ago`;
+  return hours < 48 ? t("hours", { count: hours }) : t("days", { count: Math.round(hours / 24) });
 }
 
 /** "Leaf alerts: last heard 2 minutes ago"; the sweep still checks every connection either way. */
-export function alertsLine(health: AlertsHealth, now: number): string {
-  if (health.lastHeardAt) return `Leaf alerts: last heard ${ago(now - Date.parse(health.lastHeardAt))}`;
-  return health.registered ? "Leaf alerts: registered, not heard from yet" : "Leaf alerts: not registered";
+export function alertsLine(t: AlertsTranslate, health: AlertsHealth, now: number): string {
+  if (health.lastHeardAt) return t("heard", { ago: ago(t, now - Date.parse(health.lastHeardAt)) });
+  return health.registered ? t("quiet") : t("notRegistered");
 }

@@ -1,5 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { alertsLine } from "./health";
+import dashboard from "@/messages/en/dashboard.json";
+import { type AlertsHealth, type AlertsTranslate, alertsLine as line } from "./health";
 import { leafUserOf, providerKey, readAlert } from "./payload";
 
 const now = Date.parse("2026-06-01T12:00:00Z");
@@ -34,6 +36,14 @@ describe("readAlert", () => {
 
 describe("alertsLine", () => {
   it("says when Leaf was last heard from, or that it is not registered", () => {
+    const t = createTranslator({ locale: "en", messages: { dashboard }, namespace: "dashboard.alerts" });
+    const alertsLine = (health: AlertsHealth, at: number) => line(t as AlertsTranslate, health, at);
+    expect(alertsLine({ registered: true, lastHeardAt: new Date(now - 60_000).toISOString() }, now)).toBe(
+      "Leaf alerts: last heard 1 minute ago",
+    );
+    expect(alertsLine({ registered: true, lastHeardAt: new Date(now - 3 * 86_400_000).toISOString() }, now)).toBe(
+      "Leaf alerts: last heard 3 days ago",
+    );
     const heard = new Date(now - 2 * 60_000).toISOString();
     expect(alertsLine({ registered: true, lastHeardAt: heard }, now)).toBe("Leaf alerts: last heard 2 minutes ago");
     expect(alertsLine({ registered: true, lastHeardAt: null }, now)).toBe(

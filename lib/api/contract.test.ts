@@ -9,6 +9,7 @@ import { POST as createGrower, GET as listGrowers } from "@/app/api/v1/growers/r
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { resetConfigForTests } from "@/lib/config";
 import { connectionSnapshots, events, growers } from "@/lib/db/schema";
+import { growerLocale } from "@/lib/i18n/grower-locale";
 import { appAgainstSandbox } from "@/lib/testing/app-env";
 import { createApiKey } from "./keys";
 import { callApi } from "./testing";
@@ -199,6 +200,17 @@ describe("the partner API against its OpenAPI document", () => {
         const seen = checked.filter((c) => c.startsWith(`${method.toUpperCase()} ${path} `)).map((c) => c.at(-3));
         expect(seen, `${method} ${path}`).toEqual(expect.arrayContaining(["2", "4"]));
       }
+  });
+
+  it("keeps the language a grower is created with, and refuses one Headland does not offer", async () => {
+    const body = { name: "Bruna", email: "bruna@farm.test", locale: "pt-BR" };
+    const created = await callApi(createGrower, "POST", "/growers", { key, body });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { id } = (await conforms(created, "post", "/growers")) as { id: string };
+    expect(await growerLocale(id)).toBe("pt-BR");
+    const refused = await callApi(createGrower, "POST", "/growers", { key, body: { ...body, locale: "fr" } });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await conforms(refused, "post", "/growers"))).toContain("locale");
   });
 
   it("pages growers by name with a cursor, and filters by status, provider, search and external id", async () => {

@@ -15,12 +15,12 @@ const isUniqueViolation = (error: unknown): boolean => {
 
 /** Creates the Leaf user, the grower and the first invite link: 201 with the grower, or a problem. */
 export async function createGrower(input: z.output<typeof createGrowerRequest>, actor: string): Promise<Response> {
-  const { name, email, externalId, invite } = input;
+  const { name, email, externalId, invite, locale } = input;
   const taken = () =>
     problem("conflict", `A grower with externalId "${externalId}" already exists. Read it with GET /growers.`);
   if (externalId && (await findGrowerByExternalId(externalId))) return taken();
   try {
-    const created = await addGrower({ name, email, externalId }, actor, {
+    const created = await addGrower({ name, email, externalId, locale }, actor, {
       maxUses: invite?.maxUses,
       lifetimeMs: invite ? invite.expiresInDays * day : undefined,
     });

@@ -1,6 +1,7 @@
 import "server-only";
 import "zod-openapi";
 import { z } from "zod";
+import { locales } from "@/i18n/locales";
 import { inviteUseLimits } from "@/lib/auth/invite-limits";
 import { connectionStatuses } from "@/lib/connections/status";
 import { statusFilters } from "@/lib/dashboard/view";
@@ -57,6 +58,14 @@ export const createGrowerRequest = z
       .optional()
       .meta({ description: "Your own id for the grower (e.g. your CRM's); unique, returned on every read." }),
     invite: newInviteRequest.optional().meta({ description: "The first invite link's uses and expiry." }),
+    locale: z
+      .enum(locales)
+      .optional()
+      .meta({
+        description:
+          "The grower's language: invite emails are written in it, and the invite page opens in it unless the " +
+          "grower's browser asks for another of these. English when not given.",
+      }),
   })
   .meta({ id: "CreateGrowerRequest" });
 

@@ -19,9 +19,3 @@ export function statusGroup(status: ConnectionStatus): StatusGroup {
   if (status === "not_connected") return "not_connected";
   return "connected";
 }
-
-export const groupWords: Record<StatusGroup, string> = {
-  connected: "Connected",
-  attention: "Needs attention",
-  not_connected: "Not connected",
-};

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redeemInvite } from "@/lib/auth/invites";
 import { auditLog, connectionSnapshots, growers } from "@/lib/db/schema";
+import { growerLocale, rememberGrowerLocale } from "@/lib/i18n/grower-locale";
 import { freshDatabase } from "@/lib/testing/db";
 import { bulkInvite, growersNeedingReconnect, invitesCsv } from "./bulk-invite";
 import { sendNewInvite } from "./send-new-invite";
@@ -40,6 +41,14 @@ describe("growersNeedingReconnect", () => {
 });
 
 describe("bulkInvite", () => {
+  it("writes the invites in the language staff chose, and leaves each grower's own without a choice", async () => {
+    await rememberGrowerLocale("leaf-cy", "pt-BR");
+    await bulkInvite(["leaf-bo"], "staff:test", false, "es");
+    await bulkInvite(["leaf-cy"], "staff:test", false);
+    expect(await growerLocale("leaf-bo")).toBe("es");
+    expect(await growerLocale("leaf-cy")).toBe("pt-BR");
+  });
+
   it("issues each grower a new link that works while the old one stops, and audits each and the batch", async () => {
     const old = await sendNewInvite("leaf-ada", "staff:test");
     const result = await bulkInvite(["leaf-ada", "leaf-bo", "leaf-ada", "leaf-gone"], "staff:ann@partner.test", false);

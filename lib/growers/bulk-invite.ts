@@ -1,9 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Locale } from "@/i18n/locales";
 import { audit } from "@/lib/audit";
 import { growerFilter } from "@/lib/dashboard/grower-rows";
 import { database } from "@/lib/db/client";
 import { connectionSnapshots, growers } from "@/lib/db/schema";
+import { rememberGrowerLocale } from "@/lib/i18n/grower-locale";
 import { mailEnabled } from "@/lib/mail/send";
 import { mailInvite } from "./email-invite";
 import { sendNewInvite } from "./send-new-invite";
@@ -56,7 +58,12 @@ export async function growersNeedingReconnect(
  * their sessions, as "Send new invite" does), mailed where asked and possible. Every link and email is
  * audited per grower by the functions it reuses; the batch itself gets one row more.
  */
-export async function bulkInvite(leafUserIds: string[], actor: string, email: boolean): Promise<BulkInviteResult> {
+export async function bulkInvite(
+  leafUserIds: string[],
+  actor: string,
+  email: boolean,
+  locale?: Locale,
+): Promise<BulkInviteResult> {
   const db = await database();
   const ids = [...new Set(leafUserIds)];
   const known = await db
@@ -70,6 +77,7 @@ export async function bulkInvite(leafUserIds: string[], actor: string, email: bo
   for (const grower of known) {
     const invite = await sendNewInvite(grower.leafUserId, actor);
     if (!invite) continue;
+    if (locale) await rememberGrowerLocale(grower.leafUserId, locale);
     const sent = mailing && grower.email.trim() ? await mailInvite(grower, invite, actor) : undefined;
     if (email && !sent) notEmailed++;
     lines.push({ name: grower.name, email: grower.email, link: invite.url, emailed: sent !== undefined });

@@ -102,8 +102,11 @@ const holder = globalThis as typeof globalThis & { __headlandSweeper?: NodeJS.Ti
 let stopping = false;
 let pass: Promise<unknown> | undefined;
 
-/** Sweeps in the background, one pass every HEADLAND_SWEEP_INTERVAL_MS after the last one ended. */
-export function startSweeper(): void {
+/**
+ * Sweeps in the background, one pass every HEADLAND_SWEEP_INTERVAL_MS after the last one ended; `afterPass`
+ * runs after each pass that checked anything (the sandbox seeds its past once connections exist).
+ */
+export function startSweeper(afterPass?: () => Promise<unknown>): void {
   const settings = config().sweep;
   if (settings.intervalMs === 0 || holder.__headlandSweeper) return;
   const me = `${hostname()}:${process.pid}:${randomUUID()}`;
@@ -114,9 +117,14 @@ export function startSweeper(): void {
     holder.__headlandSweeper = setTimeout(() => {
       pass = sweepOnce(settings, me, client, () => stopping)
         .then(
-          (done) => done?.checked && logger.info({ checked: done.checked }, "status sweep done"),
+          async (done) => {
+            if (!done?.checked) return;
+            logger.info({ checked: done.checked }, "status sweep done");
+            await afterPass?.();
+          },
           (error) => logger.error({ err: error }, "status sweep failed"),
         )
+        .catch((error) => logger.error({ err: error }, "after the status sweep"))
         .finally(schedule);
     }, settings.intervalMs);
     holder.__headlandSweeper.unref();

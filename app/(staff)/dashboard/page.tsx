@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AddGrower } from "@/components/add-grower";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { FunnelChart } from "@/components/dashboard/funnel-chart";
@@ -17,7 +18,9 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { mailEnabled } from "@/lib/mail/send";
 import { providers } from "@/lib/providers";
 
-export const metadata: Metadata = { title: "Growers" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
 
 // Statuses on screen refresh this often; the sweep decides how fresh they are.
 const refreshMs = 5_000;
@@ -28,6 +31,7 @@ export default async function DashboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requireStaff();
+  const t = await getTranslations("dashboard");
   const query = parseDashboardQuery(await searchParams);
   const [initial, history, funnel, health] = await Promise.all([
     dashboardData(query),
@@ -43,7 +47,7 @@ export default async function DashboardPage({
       <ClientMessages namespaces={["dashboard"]}>
         <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h1 className="text-2xl font-semibold">Growers</h1>
+            <h1 className="text-2xl font-semibold">{t("title")}</h1>
             <div className="flex flex-wrap items-center gap-3">
               {viewer.staffRole === "admin" && <RegisterLeafAlerts />}
               <ImportFromLeaf />

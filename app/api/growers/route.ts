@@ -1,6 +1,7 @@
 // POST /api/growers: staff add a grower (creates the Leaf user) and get an invite link; with
-// {emailInvite: true} Headland also mails the link to the grower.
+// {emailInvite: true} Headland also mails the link to the grower, in the grower's `locale` (English by default).
 import { z } from "zod";
+import { defaultLocale, locales } from "@/i18n/locales";
 import { addGrower } from "@/lib/growers/add-grower";
 import { mailInvite } from "@/lib/growers/email-invite";
 import { actorOf, apiError, staffChange } from "@/lib/http/api";
@@ -11,6 +12,8 @@ const newGrower = z.object({
   name: z.string().trim().min(1, "Enter the grower's name.").max(200),
   email: z.email("Enter a valid email address.").trim().max(320),
   emailInvite: z.boolean().default(false),
+  // The dashboard's "Language" select; English unless staff pick another.
+  locale: z.enum(locales, "Choose English, Español or Português (Brasil).").default(defaultLocale),
 });
 
 export async function POST(request: Request) {
@@ -20,8 +23,8 @@ export async function POST(request: Request) {
   if (!input.success)
     return apiError(400, "invalid_input", input.error.issues[0]?.message ?? "Enter a name and an email.");
   try {
-    const { name, email, emailInvite } = input.data;
-    const { grower, invite } = await addGrower({ name, email }, actorOf(viewer));
+    const { name, email, emailInvite, locale } = input.data;
+    const { grower, invite } = await addGrower({ name, email, locale }, actorOf(viewer));
     // The grower exists either way: a mail server that refuses leaves staff the link to copy.
     const emailed = emailInvite && mailEnabled() ? await mailInvite(grower, invite, actorOf(viewer)) : undefined;
     return Response.json(

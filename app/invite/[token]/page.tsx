@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { InviteSignIn, type InviteSignInWords } from "@/components/invite-sign-in";
 import { SiteHeader } from "@/components/site-header";
-import { isLocale } from "@/i18n/locales";
+import { readerChoice } from "@/i18n/reader";
 import { inspectInvite } from "@/lib/auth/invites";
 import { currentViewer, type Viewer } from "@/lib/auth/viewer";
 import { rememberGrowerLocale } from "@/lib/i18n/grower-locale";
@@ -42,14 +42,15 @@ function confirmWords(t: Translate, grower: { name: string; email: string }, oth
 // and the grower confirms, so a forwarded link does not silently land someone in another's account.
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const token = decodeURIComponent((await params).token);
-  const [invite, viewer, t, locale] = await Promise.all([
+  const [invite, viewer, t, chosen] = await Promise.all([
     inspectInvite(token),
     currentViewer(),
     getTranslations("invite"),
-    getLocale(),
+    readerChoice(),
   ]);
-  // The language the grower reads this in is the one their later emails (a new link) are written in.
-  if (invite.grower && isLocale(locale)) await rememberGrowerLocale(invite.grower.leafUserId, locale);
+  // The language the grower asked for here (switch or browser) is the one their later emails are written
+  // in; a page shown in the remembered language (the one staff chose) leaves that as it is.
+  if (invite.grower && chosen) await rememberGrowerLocale(invite.grower.leafUserId, chosen);
   const alreadyIn = invite.grower && viewer?.role === "grower" && viewer.leafUserId === invite.grower.leafUserId;
   return (
     <>

@@ -6,7 +6,7 @@ import { config } from "@/lib/config";
 import { ConnectError } from "@/lib/connect/connect-error";
 import { addressRefused, connectAllowed } from "@/lib/connect/throttle";
 import { connectFailure } from "@/lib/http/connect-failure";
-import { plainPage } from "@/lib/http/plain-page";
+import { unknownProvider } from "@/lib/http/refusal-page";
 import { safeReturnPath } from "@/lib/http/return-to";
 import { tooManyTries } from "@/lib/http/too-many-tries";
 import { authorizeUrl, redirectUriFor } from "@/lib/oauth/client";
@@ -16,12 +16,7 @@ import { settingsFor } from "@/lib/providers/settings";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
   const provider = findProvider((await params).provider);
-  if (!provider)
-    return plainPage(404, {
-      title: "Unknown provider",
-      sentence: "Headland does not connect to that service.",
-      action: { label: "Back to your connections", href: "/connections" },
-    });
+  if (!provider) return unknownProvider();
   if (addressRefused("start", request.headers)) return tooManyTries();
   const viewer = await currentViewer();
   if (!(await connectAllowed("start", request.headers, viewer?.sid))) return tooManyTries();

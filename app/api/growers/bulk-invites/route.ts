@@ -1,9 +1,10 @@
 // GET /api/growers/bulk-invites?needsReconnect={provider}&q=: the growers whose connection to that provider
 // needs reconnecting (among those the search matches), for the dashboard's one-control selection.
-// POST /api/growers/bulk-invites {leafUserIds, email}: a new invite link for each (their old links stop
+// POST /api/growers/bulk-invites {leafUserIds, email, locale?}: a new invite link for each (their old links stop
 // working), answered as a CSV (name, email, link, emailed) that is never cached: the links are the growers'
 // secrets. Counts ride in x-invites-* headers for the page's sentence.
 import { z } from "zod";
+import { locales } from "@/i18n/locales";
 import { bulkInvite, bulkInviteLimit, growersNeedingReconnect, invitesCsv } from "@/lib/growers/bulk-invite";
 import { actorOf, apiError, staffChange, staffViewer } from "@/lib/http/api";
 import { findProvider } from "@/lib/providers";
@@ -25,6 +26,8 @@ export async function GET(request: Request) {
 const bulkRequest = z.object({
   leafUserIds: z.array(z.string().min(1).max(200)).min(1).max(bulkInviteLimit),
   email: z.boolean().default(false),
+  // The language to write these growers' invites in from now on; without it, each keeps their own.
+  locale: z.enum(locales).optional(),
 });
 
 export async function POST(request: Request) {
@@ -37,7 +40,8 @@ export async function POST(request: Request) {
       "invalid_input",
       `Select between 1 and ${bulkInviteLimit} growers to send new invite links to.`,
     );
-  const result = await bulkInvite(input.data.leafUserIds, actorOf(viewer), input.data.email);
+  const { leafUserIds, email, locale } = input.data;
+  const result = await bulkInvite(leafUserIds, actorOf(viewer), email, locale);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(invitesCsv(result.lines), {
     status: 201,

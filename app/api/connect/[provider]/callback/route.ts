@@ -7,7 +7,7 @@ import { deliverCredentials, nextStep } from "@/lib/connect/deliver";
 import { mark, serverTimingHeader, withStepTiming } from "@/lib/connect/step-timing";
 import { addressRefused, connectAllowed } from "@/lib/connect/throttle";
 import { connectFailure } from "@/lib/http/connect-failure";
-import { plainPage } from "@/lib/http/plain-page";
+import { unknownProvider } from "@/lib/http/refusal-page";
 import { tooManyTries } from "@/lib/http/too-many-tries";
 import { parseCallbackState } from "@/lib/oauth/callback-query";
 import { redirectUriFor } from "@/lib/oauth/client";
@@ -22,12 +22,7 @@ export function GET(request: NextRequest, context: { params: Promise<{ provider:
 
 async function callback(request: NextRequest, { params }: { params: Promise<{ provider: string }> }) {
   const provider = findProvider((await params).provider);
-  if (!provider)
-    return plainPage(404, {
-      title: "Unknown provider",
-      sentence: "Headland does not connect to that service.",
-      action: { label: "Back to your connections", href: "/connections" },
-    });
+  if (!provider) return unknownProvider();
   let transaction: ConsumedTransaction | undefined;
   try {
     if (addressRefused("callback", request.headers)) return tooManyTries();
