@@ -7,7 +7,7 @@ import { SsoSignIn } from "@/components/sso-sign-in";
 import { redirectSignedIn } from "@/lib/auth/page-guards";
 import { config } from "@/lib/config";
 import { sandboxStaffAccount } from "@/lib/sandbox-defaults";
-import { signInErrorSentence } from "@/lib/wording/sign-in-words";
+import { signInErrorKey } from "@/lib/wording/sign-in-words";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signin"))("title") };
@@ -50,7 +50,7 @@ export default async function SignInPage({
         <h2 className="mt-8 text-lg font-medium">{t("staff.heading")}</h2>
         {error && (
           <p role="alert" className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800">
-            {signInErrorSentence(error)}
+            {t(signInErrorKey(error))}
           </p>
         )}
         {cfg.sso && <SsoSignIn label={t("staff.sso", { name: cfg.sso.name })} />}
