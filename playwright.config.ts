@@ -23,9 +23,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  // A third worker: with two, a CI run kept the 2-core machine about half busy (18.5 CPU-minutes in 17.7),
-  // as browser flows mostly wait on the sandbox's simulated delays and the app's polling.
-  workers: Number(process.env.E2E_WORKERS || 3),
+  workers: 2,
   retries: 0,
   projects: [
     // Staff sign in once for the security suite (the sign-in limit is 10 per account per 15 minutes).
