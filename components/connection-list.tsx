@@ -184,8 +184,9 @@ function ConnectionCard({
 
 /**
  * The server's statuses, then fresh ones from the status API: every 1.5 s while one is settling, every 30 s
- * otherwise, paused in a hidden tab (lib/polling/poller.ts). The server render is fresh from Leaf, so the
- * first check waits its turn rather than asking Leaf again on hydration.
+ * otherwise, paused in a hidden tab (lib/polling/poller.ts). One check right at hydration, as react-query
+ * did before it: a grower back from a provider's page (Trimble's organizations) can be rendered a moment
+ * before Leaf has the change, and would otherwise read "sharing nothing" for 30 s.
  */
 function useLiveConnections(leafUserId: string, initial: ConnectionItem[]) {
   const [data, setData] = useState(initial);
@@ -200,6 +201,7 @@ function useLiveConnections(leafUserId: string, initial: ConnectionItem[]) {
       tab: browserTab(),
     });
     poller.current = live;
+    live.refresh();
     return () => live.stop();
   }, [leafUserId]);
   return { data, refresh: () => poller.current?.refresh() };
