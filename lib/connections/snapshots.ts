@@ -35,6 +35,8 @@ export async function recordStatus(
   provider: string,
   status: ConnectionStatus,
   leafStatus: string | null = null,
+  /** For a status read from Leaf: when the read began. A write since then (a disconnect, a delivery) is newer. */
+  observedAt?: Date,
 ): Promise<void> {
   const db = await database();
   // The upsert locks the row and reports the status it replaced, so each concurrent writer sees its own
@@ -53,8 +55,10 @@ export async function recordStatus(
         changedAt: sql`case when ${connectionSnapshots.status} = excluded.status
           then ${connectionSnapshots.changedAt} else now() end`,
       },
+      ...(observedAt ? { setWhere: sql`${connectionSnapshots.checkedAt} <= ${observedAt}` } : {}),
     })
     .returning({ previous: connectionSnapshots.previousStatus });
+  if (!written) return;
   await recordTransition(
     leafUserId,
     provider,
@@ -113,8 +117,10 @@ export async function refreshSnapshot(
 /** Answers the organization page's link, which is not stored (no column for it): only a fresh check has it. */
 async function recheck(leafUserId: string, provider: Provider, client: LeafClient): Promise<string | undefined> {
   try {
+    // A sweep's read can land after a disconnect that began later: the older answer must not win.
+    const observedAt = new Date();
     const { status, leafStatus, managementUri } = await checkConnection(leafUserId, provider, client);
-    await recordStatus(leafUserId, provider.id, status, leafStatus);
+    await recordStatus(leafUserId, provider.id, status, leafStatus, observedAt);
     return managementUri;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
