@@ -22,8 +22,9 @@ export async function processAlert(row: StoredAlert): Promise<void> {
   const leafUserId = parsed.success ? leafUserOf(parsed.data) : undefined;
   if (!parsed.success || !leafUserId) return markProcessed(row.id, "no Leaf user in the alert; left to the sweep");
   for (const provider of providersNamed(parsed.data.provider)) {
+    const observedAt = new Date();
     const { status, leafStatus } = await checkConnection(leafUserId, provider);
-    await recordStatus(leafUserId, provider.id, status, leafStatus);
+    await recordStatus(leafUserId, provider.id, status, leafStatus, observedAt);
   }
   await markProcessed(row.id);
 }
