@@ -7,10 +7,10 @@
 //     root chunks and the route's entry chunks, from the build's own manifests; not the legacy polyfills,
 //     which modern browsers skip) and prints it as floor + added, against the budgets.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { buildNextApp, helloWorld } from "./support/next-floor";
 import { figure } from "./support/stats";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -29,38 +29,6 @@ function buildApp(): void {
     { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, HEADLAND_DIST_DIR: distDir } },
   );
   if (result.status !== 0) throw new Error(`the app's build failed (exit ${result.status})`);
-}
-
-/**
- * A hello-world App Router app. It lives in a hidden folder inside this checkout so Next resolves the very
- * same node_modules (Turbopack refuses a node_modules symlinked from outside its root); plain .jsx so the
- * build writes no tsconfig. Removed afterwards.
- */
-function buildFloor(): string {
-  const dir = mkdtempSync(path.join(root, ".budget-floor-"));
-  const write = (file: string, text: string) => {
-    spawnSync("mkdir", ["-p", path.dirname(path.join(dir, file))]);
-    writeFileSync(path.join(dir, file), text);
-  };
-  write("package.json", JSON.stringify({ name: "budget-floor", private: true }));
-  write("next.config.js", "module.exports = {};\n");
-  write(
-    "app/layout.jsx",
-    'export const metadata = { title: "Hello" };\n' +
-      'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
-  );
-  write("app/page.jsx", "export default function Page() { return <h1>Hello, world</h1>; }\n");
-  const next = createRequire(path.join(root, "package.json")).resolve("next/dist/bin/next");
-  const result = spawnSync(process.execPath, [next, "build"], {
-    cwd: dir,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  });
-  if (result.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`the hello-world build failed (exit ${result.status})`);
-  }
-  return dir;
 }
 
 interface RouteJs {
@@ -111,7 +79,7 @@ function ownChunks(route: RouteJs, buildDir: string): string {
 function main(): void {
   const started = Date.now();
   buildApp();
-  const floorDir = buildFloor();
+  const floorDir = buildNextApp("budget-floor", helloWorld);
   try {
     const floorRoutes = routesOf(path.join(floorDir, ".next"));
     const floor = floorRoutes.find((r) => r.route === "/")!;

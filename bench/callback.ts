@@ -1,20 +1,27 @@
-// `npm run bench:callback`: the consent callback beside its floor, in one run.
+// `npm run bench:callback`: the consent callback beside its floors, in one run.
 //  The sandbox adds a fixed latency (BENCH_LATENCY_MS, 40 ms) to Trimble's token endpoint and to Leaf's
 //  credentials POST, the two upstream calls a callback must wait for in sequence. N complete flows (start,
-//  consent, callback) run at concurrency 1 and 50; each callback is timed beside a bare node:http handler
-//  making the same two requests (bench/support/floor-server.ts) against the same sandbox. Starts and
-//  consents are made first, unmeasured, and each batch waits until the sandbox is quiet (Leaf validating
-//  the last batch and alerting the app), so a batch of callbacks shares the server with nothing else. App
-//  and floor take turns in rounds, so noise from this shared machine falls on both alike. The latency is
-//  the sandbox's own `slow` fault, aimed by method and path at exactly those two endpoints. The app
-//  answers with Server-Timing (HEADLAND_SERVER_TIMING=1): the closing table says where its time goes, and
-//  the CPU each process spent per callback (from /proc) says why concurrency costs the app more.
+//  consent, callback) run at concurrency 1 and 50; each callback is timed beside two floors making the same
+//  two requests (bench/support/floor-calls.ts) against the same sandbox: a bare node:http handler (the
+//  physical floor) and a bare Next.js route handler built in this run with the app's own Next and React (the
+//  framework's floor: what any Next app pays before Headland's own work). Starts and consents are made
+//  first, unmeasured, and each batch waits until the sandbox is quiet (Leaf validating the last batch and
+//  alerting the app), so a batch of callbacks shares the server with nothing else. The three take turns in
+//  rounds, so noise from this shared machine falls on all alike. The latency is the sandbox's own `slow`
+//  fault, aimed by method and path at exactly those two endpoints. The app answers with Server-Timing
+//  (HEADLAND_SERVER_TIMING=1): the closing table says where its time goes, and the CPU each process spent
+//  per callback (from /proc) says why concurrency costs more.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { trimble } from "@/lib/providers/trimble";
 import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
+import { startPostgres } from "@/lib/testing/postgres";
 import { cpuMs } from "./support/cpu";
+import type { FloorConfig } from "./support/floor-calls";
+import { buildNextApp, helloWorld, type RunningNextApp, startNextApp } from "./support/next-floor";
 import { consentCallback, type Grower, newGrowers, signInStaff } from "./support/people";
 import { buildIfNeeded, root, sandboxControl, startBenchStack } from "./support/stack";
 import { figure, inParallel, ms, ratio, summarize } from "./support/stats";
@@ -24,6 +31,9 @@ const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 40);
 const concurrencies = (process.env.BENCH_CONCURRENCY ?? "1,50").split(",").map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const provider = trimble;
+// BENCH_DB=postgres: the app on PostgreSQL (its own throwaway server on BENCH_PG_PORT, 4246, unless
+// DATABASE_URL names one) instead of PGlite, so the database's CPU leaves the app's process.
+const usePostgres = process.env.BENCH_DB === "postgres" || Boolean(process.env.DATABASE_URL);
 const bench = "callback";
 const cores = availableParallelism();
 
@@ -57,9 +67,9 @@ async function timed(url: string, cookie?: string): Promise<Sample> {
   return { ms: elapsed, steps: parseServerTiming(response.headers.get("server-timing")) };
 }
 
-async function startFloor(sandboxUrl: string, appUrl: string): Promise<{ url: string; child: ChildProcess }> {
+function floorConfig(sandboxUrl: string, appUrl: string): FloorConfig {
   const sandbox = provider.sandbox!;
-  const config = {
+  return {
     sandboxUrl,
     tokenPath: sandbox.endpoints.token,
     clientId: sandbox.client.clientId,
@@ -70,12 +80,40 @@ async function startFloor(sandboxUrl: string, appUrl: string): Promise<{ url: st
     leafPassword: sandboxLeafAccount.password,
     location: `${sandboxUrl}/trimble/ThirdPartyAccess/ThirdPartyAuthorizationRedirect`,
   };
+}
+
+async function startFloor(config: FloorConfig): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/support/floor-server.ts", JSON.stringify(config)], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
   });
   const [chunk] = (await once(child.stdout!, "data")) as [Buffer];
   return { url: `http://127.0.0.1:${Number(chunk.toString().trim())}`, child };
+}
+
+/**
+ * The framework's floor: the same two requests in a bare Next.js route handler (same Next and React as
+ * the app, `next start`, no proxy, session, database or logging), built in this run.
+ */
+function buildNextFloor(): string {
+  const calls = path.relative(path.join(root, ".x", "app", "callback"), path.join(root, "bench/support/floor-calls"));
+  return buildNextApp("callback-floor", {
+    ...helloWorld,
+    "app/callback/route.js":
+      `import { floorCalls } from ${JSON.stringify(calls)};\n` +
+      'export const dynamic = "force-dynamic";\n' +
+      "let deliver;\n" +
+      "export async function GET(request) {\n" +
+      "  const cfg = JSON.parse(process.env.FLOOR_CONFIG);\n" +
+      "  deliver ??= floorCalls(cfg);\n" +
+      "  try {\n" +
+      "    await deliver(new URL(request.url).searchParams);\n" +
+      "    return new Response(null, { status: 303, headers: { location: cfg.location } });\n" +
+      "  } catch (error) {\n" +
+      "    return new Response(error.message, { status: 502 });\n" +
+      "  }\n" +
+      "}\n",
+  });
 }
 
 /** Starts and consents, unmeasured: each flow's callback URL, ready to visit. */
@@ -109,55 +147,40 @@ async function quiet(sandboxUrl: string): Promise<void> {
 const floorUrl = (floor: string, { grower, callback }: Prepared) =>
   `${floor}/callback${callback.search}&leafUserId=${encodeURIComponent(grower.leafUserId)}`;
 
-interface Pids {
-  app?: number;
-  floor?: number;
-  sandbox?: number;
+/** The three sides, each its own process: the app, the bare Next.js route, the bare node:http handler. */
+const sides = ["app", "next", "node"] as const;
+type Side = (typeof sides)[number];
+
+interface Targets {
+  appUrl: string;
+  sandboxUrl: string;
+  nextUrl: string;
+  nodeUrl: string;
+  pids: Record<Side, number | undefined>;
 }
 
-/** CPU milliseconds each process spent while `work` ran. */
-async function cpuDuring<T>(
-  pids: Pids,
-  work: () => Promise<T>,
-): Promise<{ result: T; cpu: Record<keyof Pids, number> }> {
-  const before = { app: cpuMs(pids.app), floor: cpuMs(pids.floor), sandbox: cpuMs(pids.sandbox) };
-  const result = await work();
-  const cpu = {
-    app: cpuMs(pids.app) - before.app,
-    floor: cpuMs(pids.floor) - before.floor,
-    sandbox: cpuMs(pids.sandbox) - before.sandbox,
-  };
-  return { result, cpu };
+function visit(side: Side, t: Targets, f: Prepared): Promise<Sample> {
+  if (side === "app") return timed(f.callback.toString(), f.grower.cookie);
+  return timed(floorUrl(side === "next" ? t.nextUrl : t.nodeUrl, f));
 }
 
-async function measure(
-  { appUrl, sandboxUrl }: { appUrl: string; sandboxUrl: string },
-  floor: string,
-  growers: Grower[],
-  concurrency: number,
-  pids: Pids,
-) {
-  const app: Sample[] = [];
-  const bare: Sample[] = [];
-  let appCpu = 0;
-  let floorCpu = 0;
+/** Each side's callbacks and the CPU its process spent per callback, taking turns in rounds. */
+async function measure(t: Targets, growers: Grower[], concurrency: number) {
+  const samples: Record<Side, Sample[]> = { app: [], next: [], node: [] };
+  const cpu: Record<Side, number> = { app: 0, next: 0, node: 0 };
   const perRound = Math.ceil(flows / rounds);
   for (let round = 0; round < rounds; round++) {
-    // Growers by worker: a grower's flows run one after another, as one person's would.
-    const appFlows = await prepare(appUrl, growers, perRound);
-    const floorFlows = await prepare(appUrl, growers, perRound);
-    await quiet(sandboxUrl);
-    const a = await cpuDuring(pids, () =>
-      inParallel(appFlows, concurrency, (f) => timed(f.callback.toString(), f.grower.cookie)),
-    );
-    await quiet(sandboxUrl);
-    const b = await cpuDuring(pids, () => inParallel(floorFlows, concurrency, (f) => timed(floorUrl(floor, f))));
-    app.push(...a.result);
-    bare.push(...b.result);
-    appCpu += a.cpu.app;
-    floorCpu += b.cpu.floor;
+    for (const side of sides) {
+      // Growers by worker: a grower's flows run one after another, as one person's would.
+      const batch = await prepare(t.appUrl, growers, perRound);
+      await quiet(t.sandboxUrl);
+      const before = cpuMs(t.pids[side]);
+      samples[side].push(...(await inParallel(batch, concurrency, (f) => visit(side, t, f))));
+      cpu[side] += cpuMs(t.pids[side]) - before;
+    }
   }
-  return { app, floor: bare, cpuPerCallback: { app: appCpu / app.length, floor: floorCpu / bare.length } };
+  const perCallback = Object.fromEntries(sides.map((s) => [s, cpu[s] / samples[s].length])) as Record<Side, number>;
+  return { samples, perCallback };
 }
 
 /** Mean per step across the app's callbacks, and what the handler's steps leave unexplained. */
@@ -175,8 +198,15 @@ function breakdown(samples: Sample[], floorP50: number): string[] {
 
 async function main(): Promise<void> {
   buildIfNeeded();
+  const nextDir = buildNextFloor();
+  const postgres =
+    usePostgres && !process.env.DATABASE_URL
+      ? await startPostgres(Number(process.env.BENCH_PG_PORT ?? 4246))
+      : undefined;
+  if (postgres) process.env.DATABASE_URL = postgres.url;
   const stack = await startBenchStack({ HEADLAND_SERVER_TIMING: "1" });
-  let floor: { url: string; child: ChildProcess } | undefined;
+  let node: { url: string; child: ChildProcess } | undefined;
+  let next: RunningNextApp | undefined;
   try {
     // A fixed added latency: faults in "slow" mode on exactly the two upstream calls, never on reads.
     const tokenPath = provider.sandbox!.endpoints.token;
@@ -194,66 +224,80 @@ async function main(): Promise<void> {
       method: "POST",
       path: `/${provider.leaf.path}`,
     });
-    floor = await startFloor(stack.sandboxUrl, stack.appUrl);
+    const config = floorConfig(stack.sandboxUrl, stack.appUrl);
+    node = await startFloor(config);
+    next = await startNextApp(nextDir, { FLOOR_CONFIG: JSON.stringify(config) });
+    const targets: Targets = {
+      appUrl: stack.appUrl,
+      sandboxUrl: stack.sandboxUrl,
+      nextUrl: next.url,
+      nodeUrl: node.url,
+      pids: { app: stack.appPid, next: next.pid, node: node.child.pid },
+    };
     const staff = await signInStaff(stack.appUrl);
     const growers = await newGrowers(stack.appUrl, staff, Math.max(...concurrencies), "Bench Grower");
+    const database = usePostgres ? "PostgreSQL" : "PGlite";
     console.log(
       `callback bench: ${flows} flows per concurrency per side, ${latencyMs} ms added to ${provider.name}'s token ` +
-        `endpoint and to Leaf's POST, ${growers.length} growers`,
+        `endpoint and to Leaf's POST, ${growers.length} growers, the app on ${database}; ` +
+        "sides: the app, a bare Next.js route handler (the framework's floor) and a bare node:http handler (the " +
+        "floor), each making the same two requests",
     );
     // Warm-up: Next compiles nothing in production, but the first requests load route code and open pools.
-    await measureWarm(stack.appUrl, floor.url, growers);
+    const warm = await prepare(stack.appUrl, growers, 30);
+    for (const [i, side] of sides.entries())
+      await inParallel(warm.slice(i * 10, i * 10 + 10), 5, (f) => visit(side, targets, f));
 
     const lines: string[] = [];
     for (const concurrency of concurrencies) {
-      const pids = { app: stack.appPid, floor: floor.child.pid, sandbox: stack.sandboxPid };
-      const { app, floor: bare, cpuPerCallback } = await measure(stack, floor.url, growers, concurrency, pids);
-      const a = summarize(app.map((s) => s.ms));
-      const f = summarize(bare.map((s) => s.ms));
+      const { samples, perCallback } = await measure(targets, growers, concurrency);
+      const [a, n, f] = sides.map((side) => summarize(samples[side].map((s) => s.ms)));
       const c = `c=${concurrency}`;
-      figure(bench, `${c} callback p50`, ms(a.p50));
-      figure(bench, `${c} callback p99`, ms(a.p99));
-      figure(bench, `${c} floor p50`, ms(f.p50));
-      figure(bench, `${c} floor p99`, ms(f.p99));
+      figure(bench, `${c} callback p50`, ms(a!.p50));
+      figure(bench, `${c} callback p99`, ms(a!.p99));
+      figure(bench, `${c} Next.js floor p50`, ms(n!.p50));
+      figure(bench, `${c} Next.js floor p99`, ms(n!.p99));
+      figure(bench, `${c} floor p50`, ms(f!.p50));
+      figure(bench, `${c} floor p99`, ms(f!.p99));
       const strict = concurrency === 50;
       figure(
         bench,
         `${c} p50 ratio`,
-        ratio(a.p50, f.p50),
-        strict ? { text: "<= 1.05x", met: a.p50 <= 1.05 * f.p50 } : undefined,
+        ratio(a!.p50, f!.p50),
+        strict ? { text: "<= 1.05x", met: a!.p50 <= 1.05 * f!.p50 } : undefined,
       );
       figure(
         bench,
         `${c} p99 ratio`,
-        ratio(a.p99, f.p99),
-        strict ? { text: "<= 1.2x", met: a.p99 <= 1.2 * f.p99 } : undefined,
+        ratio(a!.p99, f!.p99),
+        strict ? { text: "<= 1.2x", met: a!.p99 <= 1.2 * f!.p99 } : undefined,
       );
-      figure(bench, `${c} CPU per callback, app`, ms(cpuPerCallback.app, 2));
-      figure(bench, `${c} CPU per callback, floor`, ms(cpuPerCallback.floor, 2));
+      figure(bench, `${c} Next.js floor ÷ floor, p50 / p99`, `${ratio(n!.p50, f!.p50)} / ${ratio(n!.p99, f!.p99)}`);
+      figure(bench, `${c} callback ÷ Next.js floor, p50 / p99`, `${ratio(a!.p50, n!.p50)} / ${ratio(a!.p99, n!.p99)}`);
+      for (const side of sides) figure(bench, `${c} CPU per callback, ${sideName[side]}`, ms(perCallback[side], 2));
       // With every callback in flight at once, each waits for the CPU the others need before its own turn.
+      const queue = (side: Side) => ms((concurrency * perCallback[side]) / cores, 0);
       lines.push(
-        `at ${c} the app spent ${ms(cpuPerCallback.app, 1)} of CPU per callback, the floor ` +
-          `${ms(cpuPerCallback.floor, 1)}: ${concurrency} callbacks in flight queue for about ` +
-          `${ms((concurrency * cpuPerCallback.app) / cores, 0)} of CPU on ${cores} cores against the floor's ` +
-          `${ms((concurrency * cpuPerCallback.floor) / cores, 0)}`,
+        `at ${c}, CPU per callback: the app ${ms(perCallback.app, 1)}, the Next.js floor ` +
+          `${ms(perCallback.next, 1)}, the floor ${ms(perCallback.node, 1)}; ${concurrency} in flight queue for ` +
+          `about ${queue("app")} / ${queue("next")} / ${queue("node")} of CPU on ${cores} cores`,
       );
       lines.push(`where the callback's time goes at ${c} (mean per callback, Server-Timing):`);
-      lines.push(...breakdown(app, f.p50).map((l) => `  ${l}`));
+      lines.push(...breakdown(samples.app, f!.p50).map((l) => `  ${l}`));
     }
     console.log(lines.join("\n"));
     const calls = (await sandboxControl(stack.sandboxUrl, "GET", "calls")) as Record<string, number>;
     console.log(`sandbox calls: ${JSON.stringify(calls)}`);
   } finally {
-    floor?.child.kill("SIGTERM");
+    node?.child.kill("SIGTERM");
+    await next?.stop();
     await stack.stop();
+    await postgres?.stop();
+    rmSync(nextDir, { recursive: true, force: true });
   }
 }
 
-async function measureWarm(appUrl: string, floor: string, growers: Grower[]): Promise<void> {
-  const warm = await prepare(appUrl, growers, 20);
-  await inParallel(warm.slice(0, 10), 5, (f) => timed(f.callback.toString(), f.grower.cookie));
-  await inParallel(warm.slice(10), 5, (f) => timed(floorUrl(floor, f)));
-}
+const sideName: Record<Side, string> = { app: "app", next: "Next.js floor", node: "floor" };
 
 main().then(
   () => process.exit(0),

@@ -337,9 +337,14 @@ async function sweepSample(db: Db, sandboxUrl: string): Promise<void> {
     text: `≤ ${sweepRate}`,
     met: peak <= sweepRate,
   });
-  figure("dashboard", "sweep wall ÷ (connections ÷ rate)", `${(wall / allowed).toFixed(2)}x`, {
+  // Leaf answers a connection in 1-2 reads (the credential, then organizations for a provider that has
+  // them), so at the configured rate the fastest possible pass is requests ÷ rate, not connections ÷ rate:
+  // the issue's target assumed one request per connection, which would mean exceeding the rate.
+  const floor = (sent.length / sweepRate) * 1000;
+  figure("dashboard", "sweep wall ÷ (connections ÷ rate)", `${(wall / allowed).toFixed(2)}x`);
+  figure("dashboard", "sweep wall ÷ (Leaf requests ÷ rate)", `${(wall / floor).toFixed(2)}x`, {
     text: "≤ 1.1x",
-    met: wall / allowed <= 1.1,
+    met: wall / floor <= 1.1,
   });
 }
 
@@ -417,7 +422,9 @@ async function main(): Promise<void> {
     HEADLAND_SWEEP_RATE_PER_SECOND: String(sweepRate),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });
-  process.env.HEADLAND_SWEEP_CONCURRENCY ??= "32";
+  // Enough checks in flight to use the rate: a check takes ~0.2 s here (1.46 Leaf reads and 3-4 statements),
+  // so 300/s needs about 60 in flight; at 32 the sweep measured 18.2 s, latency-bound, against 16.5 s at 64.
+  process.env.HEADLAND_SWEEP_CONCURRENCY ??= "64";
   const store = await openStore();
   const where = usePostgres ? " (its own throwaway server unless DATABASE_URL is set)" : "";
   console.log(`dashboard bench on ${store.label}${where}, ${requestsPerCase} requests per case and size`);

@@ -60,8 +60,10 @@ export async function startServer(): Promise<void> {
   // A fresh sandbox's 30-day chart shows lines, not one dot (lib/seeding/status-history.ts), and once it has
   // connections, a past with breaks at a usual rate, so the health panel's norm is not 0% (past-breaks.ts).
   if (cfg.mode === "sandbox") {
-    await seedStatusHistory();
-    await seedSandboxPastOnce();
+    // Invented history for the charts is a nicety: failing to write it must not keep Headland from starting.
+    await seedStatusHistory()
+      .then(seedSandboxPastOnce)
+      .catch((error: unknown) => logger.error({ err: error }, "sandbox: could not seed past history"));
   }
   startOutboxWorker();
   startSweeper(cfg.mode === "sandbox" ? seedSandboxPastOnce : undefined);

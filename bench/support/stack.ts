@@ -40,7 +40,10 @@ export async function waitUntilUp(url: string, child: ChildProcess, label: strin
 
 /** Its own process group, so stopping it reaches every process it started. */
 export function launch(args: string[], env: Record<string, string>, label: string): ChildProcess {
-  const child = spawn(process.execPath, args, {
+  // BENCH_CPU_PROF=<dir>: the app writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = label === "app" && process.env.BENCH_CPU_PROF;
+  const node = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...node, ...args], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "pipe"],

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionSnapshots, events, growers, statusHistory } from "@/lib/db/schema";
 import { providerHealth } from "@/lib/health/provider-health";
@@ -33,30 +33,38 @@ describe("plannedBreaks", () => {
   });
 });
 
-describe("seedPastBreaks", () => {
+/** A database of the describe block's own, opened before its tests and closed after. */
+function ownDatabase(): () => Awaited<ReturnType<typeof freshDatabase>> {
   let handle: Awaited<ReturnType<typeof freshDatabase>>;
   beforeAll(async () => {
     process.env.HEADLAND_DATA_DIR = mkdtempSync(path.join(tmpdir(), "headland-past-breaks-"));
     handle = await freshDatabase();
   }, 60_000);
   afterAll(() => handle.close());
+  return () => handle;
+}
 
-  const seededCount = async () =>
-    (await handle.db.select({ n: count() }).from(events).where(eq(events.reason, seededReason)))[0]?.n;
+const seededCount = async (handle: Awaited<ReturnType<typeof freshDatabase>>) =>
+  (await handle.db.select({ n: count() }).from(events).where(eq(events.reason, seededReason)))[0]?.n;
+
+describe("seedPastBreaks", () => {
+  const db = ownDatabase();
 
   it("waits while the sandbox has no connections", async () => {
     expect(await seedPastBreaks(now)).toBe("waiting");
-    expect(await seededCount()).toBe(0);
+    expect(await seededCount(db())).toBe(0);
   });
 
   it("writes a past whose norm is plausible and non-zero, once, and a real outage still stands out", async () => {
     const ids = Array.from({ length: 500 }, (_, i) => `g${i}`);
-    await handle.db.insert(growers).values(ids.map((id) => ({ leafUserId: id, name: id, email: `${id}@f.test` })));
-    await handle.db
-      .insert(connectionSnapshots)
+    await db()
+      .db.insert(growers)
+      .values(ids.map((id) => ({ leafUserId: id, name: id, email: `${id}@f.test` })));
+    await db()
+      .db.insert(connectionSnapshots)
       .values(ids.map((leafUserId) => ({ leafUserId, provider: "john-deere", status: "ok" })));
     expect(await seedPastBreaks(now)).toBe("seeded");
-    const written = await seededCount();
+    const written = await seededCount(db());
     expect(written).toBeGreaterThan(0);
 
     const deere = (await providerHealth(now)).find((f) => f.provider === "john-deere")!;
@@ -67,27 +75,34 @@ describe("seedPastBreaks", () => {
 
     expect(await seedPastBreaks(now)).toBe("declined");
     expect(await seedPastBreaks(new Date(now.getTime() + 3 * dayMs))).toBe("declined");
-    expect(await seededCount()).toBe(written);
+    expect(await seededCount(db())).toBe(written);
   });
 });
 
 describe("seedPastBreaks next to real history", () => {
-  let handle: Awaited<ReturnType<typeof freshDatabase>>;
-  beforeAll(async () => {
-    process.env.HEADLAND_DATA_DIR = mkdtempSync(path.join(tmpdir(), "headland-past-breaks-real-"));
-    handle = await freshDatabase();
-  }, 60_000);
-  afterAll(() => handle.close());
+  const db = ownDatabase();
 
   it("invents nothing when the sweep recorded a past day itself", async () => {
-    await handle.db.insert(connectionSnapshots).values({ leafUserId: "g1", provider: "trimble", status: "ok" });
+    await db().db.insert(connectionSnapshots).values({ leafUserId: "g1", provider: "trimble", status: "ok" });
     const real = { provider: "trimble", connected: 1, attention: 0, notConnected: 0 };
-    await handle.db
-      .insert(statusHistory)
+    await db()
+      .db.insert(statusHistory)
       .values({ ...real, day: "2026-03-20", recordedAt: new Date("2026-03-20T23:00:00Z") });
     expect(await seedPastBreaks(now)).toBe("declined");
-    expect((await handle.db.select({ n: count() }).from(events))[0]?.n).toBe(0);
-    const [kept] = await handle.db.select().from(statusHistory).where(eq(statusHistory.day, "2026-03-20"));
+    expect((await db().db.select({ n: count() }).from(events))[0]?.n).toBe(0);
+    const [kept] = await db().db.select().from(statusHistory).where(eq(statusHistory.day, "2026-03-20"));
     expect(kept).toMatchObject(real);
   });
+});
+
+describe("seedPastBreaks in a large sandbox", () => {
+  const db = ownDatabase();
+
+  it("writes more breaks than one statement's 65,535 parameters could carry", async () => {
+    // 150,000 Trimble connections plan about 12,500 breaks, 6 parameters each.
+    await db().db.execute(sql`insert into ${connectionSnapshots} (leaf_user_id, provider, status)
+      select 'g' || i, 'trimble', 'ok' from generate_series(1, 150000) as i`);
+    expect(await seedPastBreaks(now)).toBe("seeded");
+    expect(await seededCount(db())).toBeGreaterThan(65_535 / 6);
+  }, 60_000);
 });

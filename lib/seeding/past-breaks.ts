@@ -20,6 +20,8 @@ const dayMs = 86_400_000;
 // The norm's window (lib/health): from 31 days ago up to 24 hours ago, away from both edges.
 const firstAge = 2;
 const lastAge = 30;
+// Rows per insert: 6 parameters each, well under the protocol's 65,535.
+const insertBatch = 2_000;
 
 /** A small deterministic generator, so the same sandbox seeds the same past. */
 function randomFrom(seed: string): () => number {
@@ -125,7 +127,8 @@ export async function seedPastBreaks(now = new Date()): Promise<"seeded" | "wait
       });
     const sizes = new Map(backfill.map((row) => [`${row.provider}|${row.day}`, row.connected + row.attention]));
     const rows = providers.flatMap((p) => plannedBreaks(p.id, (day) => sizes.get(`${p.id}|${day}`) ?? 0, now));
-    if (rows.length) await tx.insert(events).values(rows);
+    // A statement carries at most 65,535 parameters (PostgreSQL's protocol): a large sandbox plans more.
+    for (let i = 0; i < rows.length; i += insertBatch) await tx.insert(events).values(rows.slice(i, i + insertBatch));
     return "seeded";
   });
 }
