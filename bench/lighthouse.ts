@@ -1,7 +1,9 @@
 // `npm run bench:lighthouse`: Lighthouse (mobile profile, simulated slow 4G and a mid-range phone's CPU) on
 // the pages people meet, against the production build: the grower's /connections (signed in through an
-// invite), the invite landing, the sign-in page and the staff /dashboard. Prints performance,
-// accessibility and best practices per page, and every audit that cost points, so a fix can aim at it.
+// invite), the invite landing, the sign-in page and the staff /dashboard; and, first, a hello-world page
+// built in the run with the same Next and React (bench/support/next-floor.ts): the score any Next app
+// starts from on this machine. Prints performance, accessibility and best practices per page, and every
+// audit that cost points, so a fix can aim at it.
 // Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the npm build (e2e/support/chromium.ts).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -11,6 +13,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import type { Result } from "lighthouse";
 import { chromiumPath } from "../e2e/support/chromium";
+import { buildNextApp, helloWorld, type RunningNextApp, startNextApp } from "./support/next-floor";
 import { addGrower, signInGrower, signInStaff } from "./support/people";
 import { buildIfNeeded, startBenchStack } from "./support/stack";
 import { figure } from "./support/stats";
@@ -83,6 +86,9 @@ function what(audit: Result["audits"][string]): string {
 
 async function main(): Promise<void> {
   buildIfNeeded();
+  // The framework's floor, scored in the same run: a hello-world page on the same Next and React.
+  const floorDir = buildNextApp("lighthouse-floor", helloWorld);
+  let floor: RunningNextApp | undefined;
   const stack = await startBenchStack();
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath(),
@@ -94,7 +100,9 @@ async function main(): Promise<void> {
     // A second grower's link for the landing page: opening it does not use it, but keep the grower's own apart.
     const landing = await addGrower(stack.appUrl, staff, `Lighthouse Landing ${process.pid}`);
     const grower = await signInGrower(stack.appUrl, invited.inviteUrl);
+    floor = await startNextApp(floorDir);
     const pages: Page[] = [
+      { label: "hello world (Next's floor)", url: `${floor.url}/` },
       { label: "/connections (grower)", url: `${stack.appUrl}/connections`, cookie: grower },
       { label: "invite landing", url: landing.inviteUrl },
       { label: "/signin", url: `${stack.appUrl}/signin` },
@@ -110,12 +118,17 @@ async function main(): Promise<void> {
       console.log(`${page.label.padEnd(26)} ${cells}`);
       if (scores.misses.length) console.log(`  lost points: ${scores.misses.join("; ")}`);
     }
-    for (const s of all)
+    // The floor is a reference, not a page of ours: no target on it.
+    const [reference, ...ours] = all;
+    for (const c of categories) figure("lighthouse", `${reference!.label} ${c}`, String(reference!.scores[c]));
+    for (const s of ours)
       for (const c of categories)
         figure("lighthouse", `${s.label} ${c}`, String(s.scores[c]), { text: "100", met: s.scores[c] === 100 });
   } finally {
     chrome.kill();
+    await floor?.stop();
     await stack.stop();
+    rmSync(floorDir, { recursive: true, force: true });
   }
 }
 
