@@ -255,6 +255,10 @@ async function measurePages(appUrl: string, size: number): Promise<SizeResult> {
   ];
   const times = new Map<string, number[]>(cases.map((c) => [c.key, []]));
   for (const c of cases) for (let i = 0; i < 15; i++) await timeOnce(c.url, c.headers);
+  // What each response weighs (HTML with its inline RSC payload): rendering time follows it.
+  const bytes = new Map<string, number>();
+  for (const c of cases)
+    bytes.set(c.key, (await (await fetch(c.url, { headers: c.headers })).arrayBuffer()).byteLength);
   // Rounds of ten of each case: a burst of load from a neighbour lands on every column, not on one.
   for (let round = 0; round < Math.ceil(requestsPerCase / 10); round++)
     for (const c of cases) for (let i = 0; i < 10; i++) times.get(c.key)!.push(await timeOnce(c.url, c.headers));
@@ -276,6 +280,11 @@ async function measurePages(appUrl: string, size: number): Promise<SizeResult> {
         `${(page.p50 / signin.p50).toFixed(2).padStart(12)}x | ${fmt(plain.p50)}    |`,
     );
   }
+  const kB = (key: string) => `${(bytes.get(key)! / 1000).toFixed(1)} kB`;
+  console.log(
+    `(response size, uncompressed: /signin ${kB("signin")}; ` +
+      `${views.map((v) => `${v.label} ${kB(v.label)}`).join("; ")}; /api/dashboard ${kB("api")})`,
+  );
   const api = stats("api");
   console.log(
     "(GET /api/dashboard, the first page's data without the page: " +
