@@ -8,6 +8,10 @@ type Tree = { [key: string]: string | Tree };
 // the same objects from one request to the next and each is compiled once.
 const compiled = new WeakMap<object, unknown>();
 
+// icu-minify builds a plural's options with a null prototype, which React refuses to pass to a client
+// component; a JSON round trip makes them plain objects (once per message and process).
+const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
 /** A catalog subtree compiled for a client component to fill in with `say` (./sentence), no parser needed. */
 export function compileWords<T extends Tree>(tree: T): Compiled<T> {
   let words = compiled.get(tree) as Compiled<T> | undefined;
@@ -15,7 +19,7 @@ export function compileWords<T extends Tree>(tree: T): Compiled<T> {
     words = Object.fromEntries(
       Object.entries(tree).map(([key, message]) => [
         key,
-        typeof message === "string" ? compile(message) : compileWords(message),
+        typeof message === "string" ? plain(compile(message)) : compileWords(message),
       ]),
     ) as Compiled<T>;
     compiled.set(tree, words);

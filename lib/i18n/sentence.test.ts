@@ -50,6 +50,15 @@ describe("the dashboard's words, compiled on the server and filled in the browse
     }
   });
 
+  it("are plain objects and arrays, which React can pass from a server to a client component", () => {
+    const prototypes = (value: unknown): unknown[] =>
+      typeof value === "object" && value !== null
+        ? [Object.getPrototypeOf(value), ...Object.values(value).flatMap(prototypes)]
+        : [];
+    for (const prototype of prototypes(compileWords(client)))
+      expect([Object.prototype, Array.prototype]).toContain(prototype);
+  });
+
   it("keep plain words plain, so a component can show them without values", () => {
     const t = translator("en", compileWords({ noMatch: dashboard.noMatch, failing: dashboard.updated.failing }));
     expect(t("noMatch")).toBe("No growers match this search.");
