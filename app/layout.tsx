@@ -26,7 +26,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen">
         <SandboxNotice />
         {/* No next-intl client provider here: it is ~12 kB gzip that grower pages, whose words come as props
-            from the server, would pay for nothing. Staff pages get it from their layout. */}
+            from the server, would pay for nothing. Staff pages whose client parts call its hooks wrap those
+            parts in <ClientMessages>; the dashboard's get their words as props too. */}
         {children}
       </body>
     </html>

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { defaultLocale, localeNames, locales } from "@/i18n/locales";
 import { inviteUseLimits } from "@/lib/auth/invite-limits";
+import { translator } from "@/lib/i18n/sentence";
 import { CopyField } from "./copy-field";
+import type { DashboardWords } from "./dashboard/words";
 import { useApiAction } from "./use-api-action";
 
 // The same clock as the rest of the staff pages.
@@ -16,7 +17,7 @@ const sentAtFormat = new Intl.DateTimeFormat("en-US", {
   timeZone: "UTC",
 });
 
-type Translate = ReturnType<typeof useTranslations<"dashboard.addGrower">>;
+type Translate = ReturnType<typeof translator<DashboardWords["addGrower"]>>;
 
 function emailWords(t: Translate, body: Record<string, unknown>): string | undefined {
   if (!("sentTo" in body)) return undefined;
@@ -28,8 +29,16 @@ function emailWords(t: Translate, body: Record<string, unknown>): string | undef
  * Staff add a grower: Headland creates the Leaf user and hands back an invite link, and mails it too
  * when staff ask and email is set up (`canEmail`).
  */
-export function AddGrower({ canEmail = false }: { canEmail?: boolean }) {
-  const t = useTranslations("dashboard.addGrower");
+export function AddGrower({
+  canEmail = false,
+  words,
+  locale,
+}: {
+  canEmail?: boolean;
+  words: DashboardWords["addGrower"];
+  locale: string;
+}) {
+  const t = translator(locale, words);
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const { busy, error, run } = useApiAction();

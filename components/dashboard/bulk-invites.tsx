@@ -1,8 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { ActionResult } from "@/components/action-result";
+import { translator } from "@/lib/i18n/sentence";
+import type { DashboardWords } from "./words";
 
 interface Props {
   providers: { id: string; name: string }[];
@@ -14,6 +15,8 @@ interface Props {
   canEmail: boolean;
   /** The dashboard's search: "everyone who needs to reconnect" means everyone it shows. */
   search: string;
+  words: DashboardWords["bulk"];
+  locale: string;
 }
 
 interface Issued {
@@ -28,8 +31,18 @@ const header = (response: Response, name: string) => Number(response.headers.get
  * Staff pick growers (by hand, a page at a time, or every grower who must reconnect a provider) and issue
  * each a new invite link at once; the links come back as a CSV to download, kept only in this tab's memory.
  */
-export function BulkInvites({ providers, pageIds, selected, onSelect, onClear, canEmail, search }: Props) {
-  const t = useTranslations("dashboard.bulk");
+export function BulkInvites({
+  providers,
+  pageIds,
+  selected,
+  onSelect,
+  onClear,
+  canEmail,
+  search,
+  words,
+  locale,
+}: Props) {
+  const t = translator(locale, words);
   const id = useId();
   const [provider, setProvider] = useState(providers[0]?.id ?? "");
   const [email, setEmail] = useState(false);

@@ -1,16 +1,16 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useId, useState } from "react";
 import type { DashboardData } from "@/lib/dashboard/types";
 import { type DashboardQuery, dashboardSearch, type StatusFilter, statusFilters } from "@/lib/dashboard/view";
-import { statusWords } from "@/lib/wording/status-words";
+import { translator } from "@/lib/i18n/sentence";
 import { BulkInvites } from "./bulk-invites";
 import { GrowerTable } from "./grower-table";
 import { LeafAlertsStatus } from "./leaf-alerts-status";
 import { ProviderSummaryCards } from "./provider-summary";
 import { UpdatedAgo } from "./updated-ago";
+import type { DashboardWords } from "./words";
 
 interface Props {
   initial: DashboardData;
@@ -21,6 +21,7 @@ interface Props {
   chart: ReactNode;
   /** Whether bulk invites can be emailed too (SMTP is configured). */
   canEmail: boolean;
+  words: DashboardWords;
 }
 
 const sameView = (a: DashboardQuery, b: DashboardQuery) => dashboardSearch(a) === dashboardSearch(b);
@@ -35,9 +36,11 @@ async function fetchDashboard(query: DashboardQuery, signal: AbortSignal): Promi
  * The live part of the dashboard: seeded with the server's render, then polled. The view lives in the
  * URL (replaceState, so no navigation and no scroll jump); rows are keyed, so an update changes cells in place.
  */
-export function DashboardView({ initial, initialQuery, providers, refreshMs, chart, canEmail }: Props) {
-  const t = useTranslations("dashboard");
-  const filterWords = (filter: StatusFilter) => (filter === "attention" ? t("needsAttention") : statusWords[filter]);
+export function DashboardView({ initial, initialQuery, providers, refreshMs, chart, canEmail, words }: Props) {
+  const { locale } = words;
+  const t = translator(locale, words);
+  const filterWords = (filter: StatusFilter) =>
+    filter === "attention" ? t("needsAttention") : words.statusWords[filter];
   const queryClient = useQueryClient();
   const id = useId();
   const [query, setQuery] = useState(initialQuery);
@@ -92,7 +95,7 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
   const attentionOnly = query.status === "attention";
   return (
     <div className="space-y-4">
-      <ProviderSummaryCards summary={data.summary} />
+      <ProviderSummaryCards summary={data.summary} words={words} locale={locale} />
       {chart}
       <div className="flex flex-wrap items-end gap-3">
         <label className="block min-w-56 flex-1">
@@ -154,8 +157,13 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-stone-700">{t("growerCount", { count: data.total })}</p>
         <div className="flex flex-wrap items-center gap-4">
-          <LeafAlertsStatus health={data.leafAlerts} renderedAt={data.generatedAt} />
-          <UpdatedAgo at={dataUpdatedAt} failing={isError} />
+          <LeafAlertsStatus
+            health={data.leafAlerts}
+            renderedAt={data.generatedAt}
+            words={words.alerts}
+            locale={locale}
+          />
+          <UpdatedAgo at={dataUpdatedAt} failing={isError} words={words.updated} locale={locale} />
         </div>
       </div>
       <BulkInvites
@@ -166,12 +174,17 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
         onClear={() => setSelected(new Set())}
         canEmail={canEmail}
         search={query.q}
+        words={words.bulk}
+        locale={locale}
       />
       <GrowerTable
         rows={data.rows}
         providers={providers}
         selected={selected}
         onSelect={select}
+        words={words.table}
+        statusWords={words.statusWords}
+        locale={locale}
         emptyText={query.q || query.status ? t("noMatch") : t("noGrowers")}
       />
       <nav aria-label={t("pages")} className="flex items-center justify-between gap-3 text-sm">

@@ -1,15 +1,18 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/status-badge";
 import { statusGroup } from "@/lib/dashboard/status-groups";
 import type { DashboardCell, DashboardRow } from "@/lib/dashboard/types";
-import { statusWords } from "@/lib/wording/status-words";
+import { translator } from "@/lib/i18n/sentence";
 import { checkedTime, shortDay } from "./format";
+import type { DashboardWords } from "./words";
 
 interface Props {
   rows: DashboardRow[];
   providers: { id: string; name: string }[];
   emptyText: string;
+  words: DashboardWords["table"];
+  statusWords: DashboardWords["statusWords"];
+  locale: string;
   /** Growers picked for a bulk action, by Leaf user id; without it the table has no checkboxes. */
   selected?: ReadonlySet<string>;
   onSelect?(leafUserIds: string[], picked: boolean): void;
@@ -21,8 +24,17 @@ const card = "max-sm:block";
 const cardLine = "max-sm:flex max-sm:items-center max-sm:justify-between max-sm:gap-2 max-sm:py-1";
 
 /** A cell that needs action says since when, so staff can tell a fresh break from an old one. */
-function StatusCell({ cell, providerName }: { cell: DashboardCell | undefined; providerName: string }) {
-  const t = useTranslations("dashboard.table");
+function StatusCell({
+  cell,
+  providerName,
+  since,
+  statusWords,
+}: {
+  cell: DashboardCell | undefined;
+  providerName: string;
+  since(day: string): string;
+  statusWords: DashboardWords["statusWords"];
+}) {
   const status = cell?.status ?? "not_connected";
   return (
     <td className={`px-4 py-2 align-top ${cardLine}`}>
@@ -30,17 +42,16 @@ function StatusCell({ cell, providerName }: { cell: DashboardCell | undefined; p
       <span>
         <StatusBadge status={status} label={statusWords[status]} />
         {statusGroup(status) === "attention" && cell?.since && (
-          <span className="ml-1.5 whitespace-nowrap text-xs text-stone-600">
-            {t("since", { day: shortDay(cell.since) })}
-          </span>
+          <span className="ml-1.5 whitespace-nowrap text-xs text-stone-600">{since(shortDay(cell.since))}</span>
         )}
       </span>
     </td>
   );
 }
 
-export function GrowerTable({ rows, providers, emptyText, selected, onSelect }: Props) {
-  const t = useTranslations("dashboard.table");
+export function GrowerTable({ rows, providers, emptyText, words, statusWords, locale, selected, onSelect }: Props) {
+  const t = translator(locale, words);
+  const since = (day: string) => t("since", { day });
   const selectable = selected !== undefined && onSelect !== undefined;
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white max-sm:overflow-x-visible">
@@ -93,7 +104,13 @@ export function GrowerTable({ rows, providers, emptyText, selected, onSelect }: 
                 </div>
               </th>
               {providers.map((p) => (
-                <StatusCell key={p.id} cell={row.cells.find((c) => c.provider === p.id)} providerName={p.name} />
+                <StatusCell
+                  key={p.id}
+                  cell={row.cells.find((c) => c.provider === p.id)}
+                  providerName={p.name}
+                  since={since}
+                  statusWords={statusWords}
+                />
               ))}
               <td className={`whitespace-nowrap px-4 py-2 align-top text-stone-600 ${cardLine}`}>
                 <span className="sm:hidden">{t("lastChecked")}</span>

@@ -1,11 +1,19 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { translator } from "@/lib/i18n/sentence";
+import type { DashboardWords } from "./words";
+
+interface Props {
+  at: number;
+  failing: boolean;
+  words: DashboardWords["updated"];
+  locale: string;
+}
 
 /** "Updated 4s ago", ticking; the first render says "just now" so server and browser agree. */
-export function UpdatedAgo({ at, failing }: { at: number; failing: boolean }) {
-  const t = useTranslations("dashboard.updated");
+export function UpdatedAgo({ at, failing, words, locale }: Props) {
+  const t = translator(locale, words);
   const [now, setNow] = useState<number>();
   useEffect(() => {
     setNow(Date.now());

@@ -7,7 +7,7 @@ export interface AlertsHealth {
   lastHeardAt: string | null;
 }
 
-/** The dashboard catalog's translator for `alerts.*` (next-intl's, typed loosely so the server can pass its own). */
+/** A translator for the dashboard catalog's `alerts.*`: next-intl's, or the compiled words' (lib/i18n/sentence). */
 export type AlertsTranslate = (key: string, values?: Record<string, number | string>) => string;
 
 function ago(t: AlertsTranslate, ms: number): string {

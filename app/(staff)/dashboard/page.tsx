@@ -14,9 +14,9 @@ import { parseDashboardQuery } from "@/lib/dashboard/query";
 import { recentHistory } from "@/lib/dashboard/status-counts";
 import { recentFunnelCounts } from "@/lib/growers/funnel";
 import { recentProviderHealth } from "@/lib/health/provider-health";
-import { ClientMessages } from "@/lib/i18n/client-messages";
 import { mailEnabled } from "@/lib/mail/send";
 import { providers } from "@/lib/providers";
+import { dashboardWords } from "./words";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -33,45 +33,45 @@ export default async function DashboardPage({
   const viewer = await requireStaff();
   const t = await getTranslations("dashboard");
   const query = parseDashboardQuery(await searchParams);
-  const [initial, history, funnel, health] = await Promise.all([
+  const [initial, history, funnel, health, words] = await Promise.all([
     dashboardData(query),
     recentHistory(),
     recentFunnelCounts(),
     recentProviderHealth(),
+    dashboardWords(),
   ]);
   const catalog = providers.map((p) => ({ id: p.id, name: p.name }));
   return (
     <>
       <SiteHeader viewer={viewer} />
-      {/* One catalog for the page's client parts (bulk invites, counts, import), sent once. */}
-      <ClientMessages namespaces={["dashboard"]}>
-        <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <h1 className="text-2xl font-semibold">{t("title")}</h1>
-            <div className="flex flex-wrap items-center gap-3">
-              {viewer.staffRole === "admin" && <RegisterLeafAlerts />}
-              <ImportFromLeaf />
-            </div>
+      {/* The client parts get their words as props, compiled (./words): the browser loads no catalog. */}
+      <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <div className="flex flex-wrap items-center gap-3">
+            {viewer.staffRole === "admin" && <RegisterLeafAlerts words={words.alerts} locale={words.locale} />}
+            <ImportFromLeaf words={{ import: words.import, importDone: words.importDone }} locale={words.locale} />
           </div>
-          <AddGrower canEmail={mailEnabled()} />
-          <DashboardView
-            initial={initial}
-            initialQuery={query}
-            providers={catalog}
-            refreshMs={refreshMs}
-            canEmail={mailEnabled()}
-            chart={
-              <div className="space-y-4">
-                <StatusHistoryCharts history={history} providers={catalog} today={initial.generatedAt.slice(0, 10)} />
-                <div className="grid gap-4 lg:grid-cols-2">
-                  <ProviderHealthPanel figures={health} />
-                  <FunnelChart counts={funnel} />
-                </div>
+        </div>
+        <AddGrower canEmail={mailEnabled()} words={words.addGrower} locale={words.locale} />
+        <DashboardView
+          initial={initial}
+          initialQuery={query}
+          providers={catalog}
+          refreshMs={refreshMs}
+          canEmail={mailEnabled()}
+          words={words}
+          chart={
+            <div className="space-y-4">
+              <StatusHistoryCharts history={history} providers={catalog} today={initial.generatedAt.slice(0, 10)} />
+              <div className="grid gap-4 lg:grid-cols-2">
+                <ProviderHealthPanel figures={health} />
+                <FunnelChart counts={funnel} />
               </div>
-            }
-          />
-        </main>
-      </ClientMessages>
+            </div>
+          }
+        />
+      </main>
     </>
   );
 }
