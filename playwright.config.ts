@@ -28,6 +28,9 @@ const longFiles = [
   /sandbox-restart\.spec\.ts$/,
   /sso\.spec\.ts$/,
   /two-instances\.spec\.ts$/,
+  // A stack in beforeAll, then three serial tests: last in file order, it kept one worker busy for a minute
+  // after the other had run out of tests.
+  /webhooks-out\.spec\.ts$/,
 ];
 
 export default defineConfig({

@@ -11,6 +11,8 @@ let staff: APIRequestContext;
 test.describe.configure({ mode: "default" });
 
 test.beforeAll(async () => {
+  // Starting a stack took over 60 s (the default) on a 2-core machine at load 12; others here allow 120 s.
+  test.setTimeout(120_000);
   stack = await startStack({ HEADLAND_SWEEP_INTERVAL_MS: "0" }, { SANDBOX_ALERT_RETRY_UNIT_MS: "300" });
   staff = await staffApi(stack);
 });
