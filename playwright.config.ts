@@ -18,21 +18,6 @@ process.env.E2E_TAP_DIR ??= path.join(process.env.E2E_DATA_DIR, "tap");
 
 export const appUrl = `http://127.0.0.1:${appPort}`;
 
-/**
- * The files whose tests (or one group of them, with the stack its beforeAll starts) run for a minute or
- * more; with 2 workers, a long one handed out late leaves the other worker idle at the end.
- */
-const longFiles = [
-  /security\/fuzz\.spec\.ts$/,
-  /security\/sign-in-and-csrf\.spec\.ts$/,
-  /sandbox-restart\.spec\.ts$/,
-  /sso\.spec\.ts$/,
-  /two-instances\.spec\.ts$/,
-  // A stack in beforeAll, then three serial tests: last in file order, it kept one worker busy for a minute
-  // after the other had run out of tests.
-  /webhooks-out\.spec\.ts$/,
-];
-
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -43,15 +28,7 @@ export default defineConfig({
   projects: [
     // Staff sign in once for the security suite (the sign-in limit is 10 per account per 15 minutes).
     { name: "setup", testMatch: /security\/staff\.setup\.ts/, teardown: "leak-scan" },
-    // The longest files first: Playwright hands out tests in project, then file order, and these ran a
-    // third of the way in or later, one of them alone at the end while the other worker had nothing left.
-    // Both projects start together once setup is done, this one's tests ahead in the queue.
-    { name: "e2e-long", testMatch: longFiles, dependencies: ["setup"] },
-    {
-      name: "e2e",
-      testIgnore: [/\.setup\.ts$/, /leak-scan\.spec\.ts$/, ...longFiles],
-      dependencies: ["setup"],
-    },
+    { name: "e2e", testIgnore: [/\.setup\.ts$/, /leak-scan\.spec\.ts$/], dependencies: ["setup"] },
     // After everything else: no page, JSON answer, redirect or log line of the run holds a secret.
     { name: "leak-scan", testMatch: /security\/leak-scan\.spec\.ts/ },
   ],

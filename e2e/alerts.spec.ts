@@ -7,12 +7,7 @@ import { type CrashableStack, startStack } from "./support/stack";
 // sandbox plays each of Leaf's retry minutes (1, 30, 60, 240) as 300 ms.
 let stack: CrashableStack;
 let staff: APIRequestContext;
-// Both tests on the one stack beforeAll starts (fully parallel, Playwright gave each a stack of its own).
-test.describe.configure({ mode: "default" });
-
 test.beforeAll(async () => {
-  // Starting a stack took over 60 s (the default) on a 2-core machine at load 12; others here allow 120 s.
-  test.setTimeout(120_000);
   stack = await startStack({ HEADLAND_SWEEP_INTERVAL_MS: "0" }, { SANDBOX_ALERT_RETRY_UNIT_MS: "300" });
   staff = await staffApi(stack);
 });

@@ -74,9 +74,6 @@ const exitCode = (child: ChildProcess) =>
   child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise<number | null>((r) => child.once("exit", r));
 
 test.describe("a live deployment started with npm run serve", () => {
-  // In order on one worker, beside the one sandbox beforeAll starts (fully parallel, Playwright split
-  // these three in two groups, each starting a sandbox).
-  test.describe.configure({ mode: "default" });
   let sandbox: ChildProcess;
   let sandboxUrl: string;
   test.beforeAll(async () => {

@@ -24,10 +24,6 @@ const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
 const seed = Number(process.env.FUZZ_SEED ?? 4242);
 const concurrency = 24;
 
-// One worker runs this file's tests in order, on the one stack beforeAll starts: fully parallel, Playwright
-// split them in two groups, each starting a stack of its own, and the two fuzzers ran at once on 2 cores.
-test.describe.configure({ mode: "default" });
-
 let stack: TappedStack;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
