@@ -83,7 +83,12 @@ async function main() {
   });
   child.on("exit", (code) => process.exit(code ?? 1));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  proxy(appPort).listen(publicPort, "127.0.0.1");
+  const server = proxy(appPort);
+  // As scripts/server.mjs does: Node's 5 s default closes an idle keep-alive socket while a test's client
+  // may be sending its next request on it, and the test sees "socket hang up" (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.listen(publicPort, "127.0.0.1");
 }
 
 void main();
