@@ -1,6 +1,6 @@
 // Runs once when the Node server starts: configuration, migrations, the staff account, the outbox worker.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startServer } = await import("@/lib/server-start");
-  await startServer();
+  const { mustStart, startServer } = await import("@/lib/server-start");
+  await mustStart("start-up failed", startServer);
 }

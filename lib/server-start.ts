@@ -26,19 +26,27 @@ function checkConfiguration() {
   return cfg;
 }
 
+/** An error in one line: a failed query's further lines list its parameters, which can be secrets. */
+function oneLine(error: unknown): string {
+  const first = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n", 1)[0];
+  const cause = error instanceof Error && error.cause !== undefined ? `: ${first(error.cause)}` : "";
+  return `${first(error)}${cause}`;
+}
+
 /**
- * The database opened (and migrated) before anything is served. If it cannot be, the process stops
- * here with one clear line: otherwise every request would retry the open and log the same error again.
+ * A start-up step that must succeed, or the process stops with one line naming the cause. Otherwise Next
+ * logs "Failed to prepare server" and keeps listening while serving nothing, which no supervisor notices,
+ * and for the database, every request would retry the open and log the same error again.
  */
-export async function openDatabaseOrExit(
-  open: () => Promise<unknown>,
+export async function mustStart(
+  what: string,
+  step: () => Promise<unknown>,
   exit: (code: number) => never = process.exit,
 ): Promise<void> {
   try {
-    await open();
+    await step();
   } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    console.error(`Headland cannot start: the database did not open: ${(error as Error).message}${cause}`);
+    console.error(`Headland cannot start: ${what}: ${oneLine(error)}`);
     exit(1);
   }
 }
@@ -55,7 +63,7 @@ async function seedSandboxPastOnce(): Promise<void> {
 
 export async function startServer(): Promise<void> {
   const cfg = checkConfiguration();
-  await openDatabaseOrExit(database);
+  await mustStart("the database did not open", database);
   if (cfg.staff) await ensureStaffAccount(cfg.staff);
   // A fresh sandbox's 30-day chart shows lines, not one dot (lib/seeding/status-history.ts), and once it has
   // connections, a past with breaks at a usual rate, so the health panel's norm is not 0% (past-breaks.ts).

@@ -97,6 +97,19 @@ describe("a sandbox with a data directory", () => {
     expect((await settledCredential(second.url, token, climatePath(user))).status).toBe("OK");
   });
 
+  it("saves on close though a second signal asks it to close again meanwhile", async () => {
+    // Ctrl-C on `npm start` reaches the sandbox twice: SIGINT from the terminal, SIGTERM from start.mjs.
+    const dataDir = scratch();
+    const first = await start({ dataDir });
+    const token = await leafToken(first.url);
+    const user = await createUser(first.url, token, "Rita Twice", "rita@example.com");
+    started.splice(started.indexOf(first), 1);
+    await Promise.all([first.close(), first.close()]);
+
+    const second = await start({ dataDir });
+    expect((await leafApi(second.url, token).get(`${USERS}/${user}`)).status).toBe(200);
+  });
+
   it("keeps the clock where a test moved it", async () => {
     const dataDir = scratch();
     const first = await start({ dataDir });

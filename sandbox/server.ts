@@ -167,20 +167,27 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   // Restored before the first request is let in, which would otherwise see an empty Leaf.
   if (saved) restoreInto(running, saved);
   sandbox = running;
+  const closeOnce = async () => {
+    await catcher.close();
+    // Saved before disposing: disposing forgets which credentials still wait for validation.
+    await stateFile?.flush();
+    await new Promise<void>((resolve, reject) => {
+      disposeState(running.state);
+      for (const res of held) res.destroy();
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+  };
+  // Ctrl-C on `npm start` asks twice (SIGINT from the terminal, SIGTERM from start.mjs): a second close
+  // must wait for the first, not fail and let main.ts exit before the state is saved.
+  let closing: Promise<void> | undefined;
   return {
     url,
     port,
     smtpPort: catcher.port,
-    close: async () => {
-      await catcher.close();
-      // Saved before disposing: disposing forgets which credentials still wait for validation.
-      await stateFile?.flush();
-      await new Promise<void>((resolve, reject) => {
-        disposeState(running.state);
-        for (const res of held) res.destroy();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
+    close: () => {
+      closing ??= closeOnce();
+      return closing;
     },
   };
 }
