@@ -26,7 +26,8 @@ describe("mustStart", () => {
     const cause = new Error("too many parameters");
     const failed = new Error('Failed query: insert into "staff" values ($1)\nparams: hunter2-secret', { cause });
     await expect(mustStart("start-up failed", () => Promise.reject(failed), exit)).rejects.toThrow(Exited);
-    const line = 'Headland cannot start: start-up failed: Failed query: insert into "staff" values ($1): too many parameters';
+    const line =
+      'Headland cannot start: start-up failed: Failed query: insert into "staff" values ($1): too many parameters';
     expect(printed).toHaveBeenCalledExactlyOnceWith(line);
   });
 
