@@ -3,13 +3,15 @@
 //     in bulk (set-based SQL, not one grower at a time) and starts the production app on it.
 //  2. Times the dashboard's first page, a search and "Needs attention" beside the same server's sign-in
 //     page (a page with no data: the framework's floor on this machine) and a bare node:http server sending
-//     the same rows as static HTML, interleaved in rounds so the shared machine's noise hits all alike.
+//     the same rows as static HTML, and a bare Next.js app (built in the run) drawing the same rows in a table
+//     of the same elements: the framework's floor for that much page. Interleaved in rounds so the shared
+//     machine's noise hits all alike.
 //  3. At the largest size: the sweep over a sample of due connections (the rest checked recently), against
 //     its configured Leaf rate; then 20 staff polling the live table every 5 s beside growers' callbacks.
 // BENCH_DB=postgres (or DATABASE_URL) runs on PostgreSQL: a throwaway server of its own (Debian's, as the
 // tests start it) on BENCH_PG_PORT, unless DATABASE_URL names one. Default: PGlite, as a single instance runs.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -21,6 +23,7 @@ import { providers } from "@/lib/providers/registry";
 import { seedSandbox, seedUsers } from "@/lib/seeding/grower-mix";
 import { freePort } from "@/lib/testing/free-port";
 import { startPostgres } from "@/lib/testing/postgres";
+import { buildNextApp, type RunningNextApp, rowsTable, startNextApp } from "./support/next-floor";
 import { consentCallback, type Grower, newGrowers, signInStaff } from "./support/people";
 import { buildIfNeeded, distDir, launch, stop, waitUntilUp } from "./support/stack";
 import { figure, summarize } from "./support/stats";
@@ -228,15 +231,22 @@ const views = [
 interface SizeResult {
   size: number;
   signin: number;
+  /** The bare Next.js page drawing the first page's rows, and its hello-world page (p50, ms). */
+  floorRows: number;
+  floorHello: number;
   views: Record<string, { p50: number; p95: number; static: number }>;
 }
 
-async function measurePages(appUrl: string, size: number): Promise<SizeResult> {
+/** Where the bare Next.js app reads the rows it draws (FLOOR_ROWS): the first page's, written per size. */
+const floorRowsFile = path.join(dataDir, "floor-rows.json");
+
+async function measurePages(appUrl: string, size: number, floor: RunningNextApp): Promise<SizeResult> {
   const staff = { cookie: await signInStaff(appUrl) };
   const pages = new Map<string, string>();
   for (const v of views) {
     const data = await (await fetch(`${appUrl}/api/dashboard${v.search}`, { headers: staff })).json();
     pages.set(`/dashboard${v.search}`, staticPage(data));
+    if (v === views[0]) writeFileSync(floorRowsFile, JSON.stringify(data.rows));
   }
   const bare: Server = createServer((req, res) => {
     const body = pages.get(req.url ?? "/");
@@ -248,6 +258,8 @@ async function measurePages(appUrl: string, size: number): Promise<SizeResult> {
   const cases = [
     { key: "signin", url: `${appUrl}/signin`, headers: {} },
     { key: "api", url: `${appUrl}/api/dashboard`, headers: staff },
+    { key: "floor hello", url: `${floor.url}/`, headers: {} },
+    { key: "floor rows", url: `${floor.url}/rows`, headers: {} },
     ...views.flatMap((v) => [
       { key: v.label, url: `${appUrl}/dashboard${v.search}`, headers: staff },
       { key: `static ${v.label}`, url: `${bareUrl}/dashboard${v.search}`, headers: {} },
@@ -270,7 +282,14 @@ async function measurePages(appUrl: string, size: number): Promise<SizeResult> {
   console.log(`\n${n(size)} growers (${n(size * providers.length)} connections), p50/p95 of full responses (ms):`);
   console.log("view                     |   p50     p95 | x /signin p50 | static p50 |");
   console.log(`/signin (no data)        | ${fmt(signin.p50)} ${fmt(signin.p95)} |               |            |`);
-  const result: SizeResult = { size, signin: signin.p50, views: {} };
+  const [floorRows, floorHello] = [stats("floor rows"), stats("floor hello")];
+  const result: SizeResult = {
+    size,
+    signin: signin.p50,
+    floorRows: floorRows.p50,
+    floorHello: floorHello.p50,
+    views: {},
+  };
   for (const v of views) {
     const page = stats(v.label);
     const plain = stats(`static ${v.label}`);
@@ -289,6 +308,11 @@ async function measurePages(appUrl: string, size: number): Promise<SizeResult> {
   console.log(
     "(GET /api/dashboard, the first page's data without the page: " +
       `p50 ${api.p50.toFixed(2)} ms, p95 ${api.p95.toFixed(2)} ms)`,
+  );
+  console.log(
+    "(a bare Next.js page drawing the first page's rows in the dashboard table's elements: " +
+      `p50 ${floorRows.p50.toFixed(2)} ms, ${(floorRows.p50 / signin.p50).toFixed(2)}x /signin, ${kB("floor rows")}; ` +
+      `its hello-world page ${floorHello.p50.toFixed(2)} ms)`,
   );
   return result;
 }
@@ -424,6 +448,9 @@ async function callbackUnderPolling(appUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   buildIfNeeded();
+  const floorDir = buildNextApp("dashboard-floor", rowsTable);
+  writeFileSync(floorRowsFile, "[]");
+  const floor = await startNextApp(floorDir, { FLOOR_ROWS: floorRowsFile });
   const sandbox = await startSandbox();
   Object.assign(process.env, {
     ...sandbox.env,
@@ -454,7 +481,7 @@ async function main(): Promise<void> {
       await close();
       const started2 = await startApp({ ...sandbox.env, ...store.env });
       app = started2.child;
-      results.push(await measurePages(started2.url, size));
+      results.push(await measurePages(started2.url, size, floor));
       if (size === largest && pollers > 0) await callbackUnderPolling(started2.url);
       await stop(app);
       app = undefined;
@@ -462,8 +489,10 @@ async function main(): Promise<void> {
   } finally {
     if (app) await stop(app);
     await stop(sandbox.child);
+    await floor.stop();
     await store.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(floorDir, { recursive: true, force: true });
   }
 
   const smallest = results[0]!;
@@ -475,6 +504,17 @@ async function main(): Promise<void> {
     console.log(`${v.padEnd(24)} | ${cells} | ${(top.views[v]!.p50 / smallest.views[v]!.p50).toFixed(2)}x`);
   }
   console.log(`${"/signin (no data)".padEnd(24)} | ${results.map((r) => r.signin.toFixed(2).padStart(9)).join(" ")} |`);
+  // The framework's own floor for this much table: what is above it is the dashboard's, the rest any Next app's.
+  figure(
+    "dashboard",
+    `bare Next.js page with the first page's rows p50 ÷ /signin p50 at ${n(top.size)}`,
+    `${(top.floorRows / top.signin).toFixed(2)}x`,
+  );
+  figure(
+    "dashboard",
+    `bare Next.js page with those rows p50 ÷ its own hello-world page`,
+    `${(top.floorRows / top.floorHello).toFixed(2)}x`,
+  );
   for (const v of views) {
     const mine = top.views[v.label]!;
     figure(
@@ -485,6 +525,11 @@ async function main(): Promise<void> {
         text: "≤ 1.3x",
         met: mine.p50 / top.signin <= 1.3,
       },
+    );
+    figure(
+      "dashboard",
+      `${v.label} p50 ÷ the bare Next.js page with the first page's rows at ${n(top.size)} (${store.label})`,
+      `${(mine.p50 / top.floorRows).toFixed(2)}x`,
     );
     const growth = mine.p50 / smallest.views[v.label]!.p50;
     figure(

@@ -9,6 +9,7 @@ import { statusGroup } from "./status-groups";
 import type { GroupCounts, HistoryPoint, ProviderSummary } from "./types";
 
 const rememberedSummary = recentlyComputed<ProviderSummary[]>(5_000, 1);
+const rememberedHistory = recentlyComputed<HistoryPoint[]>(15_000, 1);
 
 /** The summary, counted at most once every few seconds per instance (it scans every snapshot). */
 export function recentProviderSummary(): Promise<ProviderSummary[]> {
@@ -51,6 +52,14 @@ export async function recordDailyCounts(now = new Date()): Promise<void> {
         set: { ...values, recordedAt: sql`now()` },
       });
   }
+}
+
+/**
+ * The 30-day chart's points, read at most once every 15 s per instance: they change only when a sweep pass
+ * records today's counts, and every dashboard render would otherwise read them again.
+ */
+export function rememberedRecentHistory(): Promise<HistoryPoint[]> {
+  return rememberedHistory("history", () => recentHistory());
 }
 
 /** The stored daily counts of the last `days` days, oldest first. */

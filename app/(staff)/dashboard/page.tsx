@@ -11,7 +11,7 @@ import { SiteHeader } from "@/components/site-header";
 import { requireStaff } from "@/lib/auth/page-guards";
 import { dashboardData } from "@/lib/dashboard/dashboard-data";
 import { parseDashboardQuery } from "@/lib/dashboard/query";
-import { recentHistory } from "@/lib/dashboard/status-counts";
+import { rememberedRecentHistory } from "@/lib/dashboard/status-counts";
 import { recentFunnelCounts } from "@/lib/growers/funnel";
 import { recentProviderHealth } from "@/lib/health/provider-health";
 import { mailEnabled } from "@/lib/mail/send";
@@ -35,7 +35,7 @@ export default async function DashboardPage({
   const query = parseDashboardQuery(await searchParams);
   const [initial, history, funnel, health, words] = await Promise.all([
     dashboardData(query),
-    recentHistory(),
+    rememberedRecentHistory(),
     recentFunnelCounts(),
     recentProviderHealth(),
     dashboardWords(),
