@@ -6,7 +6,7 @@ const nextConfig = {
   // Separate build directories let several checkouts' test runs build side by side.
   distDir: process.env.HEADLAND_DIST_DIR || ".next",
   // These load native code, WASM or worker threads at run time; bundling them breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "bcryptjs"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "@node-rs/bcrypt"],
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a 403 status.

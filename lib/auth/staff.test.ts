@@ -1,13 +1,13 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
 import { staff } from "@/lib/db/schema";
 import { freshDatabase } from "@/lib/testing/db";
-import { ensureStaffAccount, staffHashCost, verifyStaffPassword } from "./staff";
+import { passwordHash, staffHashCost } from "./password-hash";
+import { ensureStaffAccount, verifyStaffPassword } from "./staff";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 beforeAll(async () => {
@@ -18,12 +18,12 @@ beforeAll(async () => {
 }, 60_000); // migrations and a cost-12 bcrypt hash, on a busy machine
 afterAll(() => database.close());
 
-/** The cost of the hash each bcrypt.compare call was handed, while `run` runs. */
+/** The cost of the hash each bcrypt comparison was handed, while `run` runs. */
 async function comparedCosts(run: () => Promise<unknown>): Promise<number[]> {
-  const compare = vi.spyOn(bcrypt, "compare");
+  const compare = vi.spyOn(passwordHash, "matches");
   try {
     await run();
-    return compare.mock.calls.map(([, hash]) => bcrypt.getRounds(hash as string));
+    return compare.mock.calls.map(([, hash]) => passwordHash.costOf(hash));
   } finally {
     compare.mockRestore();
   }
@@ -63,11 +63,11 @@ describe("staff password checks", () => {
   });
 
   it("a stored hash of another cost is rehashed at start, so the two paths stay alike", async () => {
-    const cheap = await bcrypt.hash("old password", 4);
+    const cheap = await passwordHash.create("old password", 4);
     await database.db.insert(staff).values({ email: "legacy@headland.test", passwordHash: cheap });
     await ensureStaffAccount({ email: "legacy@headland.test", password: "old password" });
     const [row] = await database.db.select().from(staff).where(eq(staff.email, "legacy@headland.test"));
-    expect(bcrypt.getRounds(row!.passwordHash!)).toBe(staffHashCost);
+    expect(passwordHash.costOf(row!.passwordHash!)).toBe(staffHashCost);
     expect(await verifyStaffPassword("legacy@headland.test", "old password")).toBeDefined();
   });
 });

@@ -1,17 +1,14 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { database } from "@/lib/db/client";
 import { type StaffRole, staff } from "@/lib/db/schema";
+import { passwordHash, staffHashCost } from "./password-hash";
 import { endStaffSessions } from "./sessions";
-
-/** Every staff password is hashed at this cost; ensureStaffAccount rehashes one that is not. */
-export const staffHashCost = 12;
 
 // Compared against when the email is unknown: at the same cost, or the time taken tells which emails
 // are staff (cost 10 against 12 answered in a quarter of the time). Hashed in the background at start.
-const decoyHash = bcrypt.hash(randomBytes(16).toString("base64url"), staffHashCost);
+const decoyHash = passwordHash.create(randomBytes(16).toString("base64url"));
 
 export async function verifyStaffPassword(
   email: string,
@@ -19,7 +16,7 @@ export async function verifyStaffPassword(
 ): Promise<{ id: string; email: string } | undefined> {
   const db = await database();
   const [row] = await db.select().from(staff).where(eq(staff.email, email.trim().toLowerCase())).limit(1);
-  const ok = await bcrypt.compare(password, row?.passwordHash ?? (await decoyHash));
+  const ok = await passwordHash.matches(password, row?.passwordHash ?? (await decoyHash));
   return row && ok ? { id: row.id, email: row.email } : undefined;
 }
 
@@ -31,14 +28,14 @@ export async function ensureStaffAccount(account: { email: string; password: str
   const db = await database();
   const [existing] = await db.select().from(staff).where(eq(staff.email, account.email)).limit(1);
   const stored = existing?.passwordHash ?? null;
-  const samePassword = stored !== null && (await bcrypt.compare(account.password, stored));
-  if (stored && samePassword && bcrypt.getRounds(stored) === staffHashCost) return;
-  const passwordHash = await bcrypt.hash(account.password, staffHashCost);
+  const samePassword = stored !== null && (await passwordHash.matches(account.password, stored));
+  if (stored && samePassword && passwordHash.costOf(stored) === staffHashCost) return;
+  const hashed = await passwordHash.create(account.password);
   await db
     .insert(staff)
     // The environment's account is the deployment's first admin.
-    .values({ email: account.email, passwordHash, role: "admin" })
-    .onConflictDoUpdate({ target: staff.email, set: { passwordHash, role: "admin" } });
+    .values({ email: account.email, passwordHash: hashed, role: "admin" })
+    .onConflictDoUpdate({ target: staff.email, set: { passwordHash: hashed, role: "admin" } });
   if (existing && !samePassword) await endStaffSessions(account.email);
 }
 

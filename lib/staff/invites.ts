@@ -1,9 +1,8 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { audit } from "@/lib/audit";
 import { signInviteToken, verifyInviteToken } from "@/lib/auth/invite-token";
-import { staffHashCost } from "@/lib/auth/staff";
+import { passwordHash } from "@/lib/auth/password-hash";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { type StaffRole, staff, staffInvites } from "@/lib/db/schema";
@@ -66,14 +65,14 @@ export async function joinStaff(token: string, password: string): Promise<{ emai
   if (problem) throw new StaffChangeError("weak_password", problem);
   const inviteId = verifyInviteToken(config().authSecret, token, "staff-invite");
   if (!inviteId) throw new StaffChangeError("invite_ended");
-  const passwordHash = await bcrypt.hash(password, staffHashCost);
+  const hashed = await passwordHash.create(password);
   const db = await database();
   const joined = await db.transaction(async (tx) => {
     const [invite] = await tx.update(staffInvites).set({ usedAt: new Date() }).where(open(inviteId)).returning();
     if (!invite) throw new StaffChangeError("invite_ended");
     const [member] = await tx
       .insert(staff)
-      .values({ email: invite.email, role: invite.role, passwordHash })
+      .values({ email: invite.email, role: invite.role, passwordHash: hashed })
       .onConflictDoNothing({ target: staff.email })
       .returning();
     if (!member) throw new StaffChangeError("already_staff");

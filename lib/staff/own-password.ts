@@ -1,8 +1,8 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { audit } from "@/lib/audit";
-import { staffHashCost, verifyStaffPassword } from "@/lib/auth/staff";
+import { passwordHash } from "@/lib/auth/password-hash";
+import { verifyStaffPassword } from "@/lib/auth/staff";
 import { database } from "@/lib/db/client";
 import { sessions, staff } from "@/lib/db/schema";
 import { StaffChangeError } from "./errors";
@@ -23,9 +23,9 @@ export async function changeOwnPassword(
     await audit({ actor: `staff:${who.email}`, action: "staff.password", outcome: "refused_wrong_password" });
     throw new StaffChangeError("wrong_password");
   }
-  const passwordHash = await bcrypt.hash(next, staffHashCost);
+  const hashed = await passwordHash.create(next);
   const db = await database();
-  await db.update(staff).set({ passwordHash }).where(eq(staff.email, who.email));
+  await db.update(staff).set({ passwordHash: hashed }).where(eq(staff.email, who.email));
   const ended = await db
     .update(sessions)
     .set({ endedAt: new Date() })
