@@ -49,6 +49,10 @@ test("an admin creates an API key, a system uses it, and after revoking it the n
 
   await page.reload();
   await expect(row).not.toContainText("Never");
+  // Last used just now, in the reader's zone (a <time> with the exact moment), not as UTC text.
+  const lastUsed = new Date((await row.locator("time").first().getAttribute("datetime"))!);
+  expect(Date.now() - lastUsed.getTime()).toBeLessThan(120_000);
+  await expect(row).not.toContainText("UTC");
   page.once("dialog", (dialog) => dialog.accept());
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   await expect(row).toContainText("Revoked");

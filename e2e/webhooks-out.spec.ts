@@ -168,6 +168,13 @@ test("a receiver that fails five times still gets the event, and staff can send 
   await expect(row.getByRole("cell").nth(3)).toHaveText("Delivered (HTTP 204)");
   await expect(row.getByRole("cell").nth(4)).toHaveText("6");
   await expect(row.getByRole("cell").nth(6)).toHaveText("");
+  // When it happened, in the reader's own zone and words (a <time> with the exact moment), not UTC ISO.
+  const when = row.getByRole("cell").first().locator("time");
+  const moment = new Date((await when.getAttribute("datetime"))!);
+  expect(Date.now() - moment.getTime()).toBeLessThan(120_000);
+  await expect(when).toHaveText(
+    new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" }).format(moment),
+  );
   await row.getByRole("button", { name: "Send again" }).click();
   await expect.poll(() => arrivals("/flaky", leafUserId, "connection.broken").length).toBe(7);
   const again = arrivals("/flaky", leafUserId, "connection.broken")[6]!;

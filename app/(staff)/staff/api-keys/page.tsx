@@ -7,18 +7,17 @@ import { CreateApiKey, RevokeApiKey } from "@/components/staff/api-keys";
 import { listApiKeys } from "@/lib/api/keys";
 import { requireAdmin } from "@/lib/auth/page-guards";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { LocalTime } from "@/lib/i18n/local-time";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("staff"))("apiKeys.title") };
 }
 
-const utc = (date: Date) => date.toISOString().replace("T", " ").slice(0, 16);
-
 /** Admins create and revoke the keys partner systems call the API with. */
 export default async function ApiKeysPage() {
   const viewer = await requireAdmin();
   const [keys, t] = await Promise.all([listApiKeys(), getTranslations("staff.apiKeys")]);
-  const when = (date: Date | null) => (date ? t("at", { time: utc(date) }) : t("never"));
+  const when = (date: Date | null) => (date ? <LocalTime value={date} /> : t("never"));
   const docs = (chunks: ReactNode) => (
     <Link className="underline" href="/api/v1/docs">
       {chunks}
@@ -61,7 +60,9 @@ export default async function ApiKeysPage() {
                   <td className="px-3 py-2">{when(key.lastUsedAt)}</td>
                   <td className="px-3 py-2">
                     {key.revokedAt ? (
-                      <span className="text-stone-600">{t("revoked", { when: when(key.revokedAt) })}</span>
+                      <span className="text-stone-600">
+                        {t("revoked")} {when(key.revokedAt)}
+                      </span>
                     ) : (
                       <RevokeApiKey id={key.id} name={key.name} />
                     )}

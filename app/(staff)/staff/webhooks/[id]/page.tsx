@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { checkedTime } from "@/components/dashboard/format";
 import { SiteHeader } from "@/components/site-header";
 import { WebhookResendButton } from "@/components/staff/webhook-resend-button";
 import { requireAdmin } from "@/lib/auth/page-guards";
 import { ClientMessages } from "@/lib/i18n/client-messages";
+import { LocalTime } from "@/lib/i18n/local-time";
 import { findEndpoint } from "@/lib/webhooks/endpoints";
 import { type DeliveryLogLine, deliveryLog } from "@/lib/webhooks/log";
 
@@ -73,7 +73,9 @@ export default async function WebhookDeliveriesPage({ params }: Props) {
               <tbody>
                 {lines.map((line) => (
                   <tr key={line.id} className="border-b border-stone-100 align-top last:border-0">
-                    <td className="whitespace-nowrap px-3 py-2">{checkedTime(line.at.toISOString())}</td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      <LocalTime value={line.at} />
+                    </td>
                     <td className="px-3 py-2">
                       <code>{line.type}</code>
                     </td>
@@ -81,7 +83,7 @@ export default async function WebhookDeliveriesPage({ params }: Props) {
                     <td className="px-3 py-2">{result(t, line)}</td>
                     <td className="px-3 py-2">{line.attempts}</td>
                     <td className="whitespace-nowrap px-3 py-2">
-                      {line.nextAttemptAt ? checkedTime(line.nextAttemptAt.toISOString()) : "—"}
+                      {line.nextAttemptAt ? <LocalTime value={line.nextAttemptAt} /> : "—"}
                     </td>
                     <td className="break-all px-3 py-2 text-stone-700">{line.lastError ?? ""}</td>
                     <td className="px-3 py-2">
