@@ -30,6 +30,7 @@ const { clientAddress, clientAddressHeader, parseTrustedProxies } = await tsImpo
   "../lib/http/client-address.ts",
   import.meta.url,
 );
+const { keepIdleConnectionsOpen } = await tsImport("../lib/http/keep-alive.ts", import.meta.url);
 
 let trusted;
 try {
@@ -56,11 +57,7 @@ const server = http.createServer((request, response) => {
   });
 });
 
-// Node closes an idle keep-alive connection after 5 s; a load balancer (60 s idle on most) or any client
-// that reuses the socket just as it closes gets a reset (a 502 at the balancer). Idle connections stay
-// open longer than the balancer keeps them, as load balancer vendors advise.
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
+keepIdleConnectionsOpen(server);
 
 server.on("error", (error) => {
   console.error(`Headland cannot listen on ${host ?? "*"}:${port}: ${error.message}`);

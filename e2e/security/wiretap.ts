@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { keepIdleConnectionsOpen } from "../../lib/http/keep-alive";
 import { freePort } from "../../lib/testing/free-port";
 
 const publicPort = Number(process.env.PORT);
@@ -84,10 +85,7 @@ async function main() {
   child.on("exit", (code) => process.exit(code ?? 1));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   const server = proxy(appPort);
-  // As scripts/server.mjs does: Node's 5 s default closes an idle keep-alive socket while a test's client
-  // may be sending its next request on it, and the test sees "socket hang up" (ECONNRESET).
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  keepIdleConnectionsOpen(server);
   server.listen(publicPort, "127.0.0.1");
 }
 
