@@ -18,13 +18,14 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { trimble } from "@/lib/providers/trimble";
 import { sandboxLeafAccount } from "@/lib/sandbox-defaults";
+import { inParallel } from "@/lib/testing/in-parallel";
 import { startPostgres } from "@/lib/testing/postgres";
 import { cpuMs } from "./support/cpu";
 import type { FloorConfig } from "./support/floor-calls";
 import { buildNextApp, helloWorld, type RunningNextApp, startNextApp } from "./support/next-floor";
 import { consentCallback, type Grower, newGrowers, signInStaff } from "./support/people";
 import { buildIfNeeded, root, sandboxControl, startBenchStack } from "./support/stack";
-import { figure, inParallel, ms, ratio, summarize } from "./support/stats";
+import { figure, ms, ratio, summarize } from "./support/stats";
 
 const flows = Number(process.env.BENCH_FLOWS ?? 200);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 40);

@@ -6,9 +6,10 @@
 //  the outbox has had time for any retry). Bounded: BENCH_LOAD_SECONDS per step, a handful of steps.
 import autocannon from "autocannon";
 import { trimble } from "@/lib/providers/trimble";
+import { inParallel } from "@/lib/testing/in-parallel";
 import { consentCallback, type Grower, newGrowers, signInStaff } from "./support/people";
 import { buildIfNeeded, sandboxControl, startBenchStack } from "./support/stack";
-import { figure, inParallel, ms, summarize } from "./support/stats";
+import { figure, ms, summarize } from "./support/stats";
 
 const steps = (process.env.BENCH_LOAD_STEPS ?? "1,10,25,50").split(",").map(Number);
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 5);

@@ -41,22 +41,3 @@ export function figure(bench: string, name: string, value: string, target?: { te
   console.log(line);
   return line;
 }
-
-/** Runs `work` for every item with at most `concurrency` in flight; results in item order. */
-export async function inParallel<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!, index);
-      }
-    }),
-  );
-  return results;
-}

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
+import { inParallel } from "../../lib/testing/in-parallel";
 import { providerCases } from "../helpers";
 import {
   addGrower,
@@ -29,15 +30,6 @@ const leafFaults = [
 let stack: CrashableStack;
 test.beforeAll(async () => (stack = await startStack({ LEAF_TIMEOUT_MS: "1000", HEADLAND_OUTBOX_BASE_MS: "200" })));
 test.afterAll(() => stack?.stop());
-
-async function inParallel<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
-    }),
-  );
-}
 
 test(`fault run: ${flows} flows with 30% of Leaf calls failing all end up in Leaf, none left in outbox`, async () => {
   test.setTimeout(Math.max(120_000, flows * 600));

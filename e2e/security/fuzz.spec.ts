@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
+import { inParallel } from "../../lib/testing/in-parallel";
 import { providerCase, providerCases } from "../helpers";
 import {
   consentCallback,
@@ -16,7 +17,7 @@ import { startTappedStack, type TappedStack } from "../support/stack";
 import { findLeaks } from "./leaks";
 
 // 10,000 random start and callback requests on a private stack (so its token counters are ours alone).
-// fast-check generates them from a fixed seed (FUZZ_SEED overrides); they are sent in concurrent batches,
+// fast-check generates them from a fixed seed (FUZZ_SEED overrides); they are sent 24 at a time,
 // since fast-check's own runner awaits one at a time, with Node's fetch and the grower's session cookie
 // (a third faster than the request API's round trips through Playwright's driver). A failure prints the
 // request to replay.
@@ -147,9 +148,8 @@ test("10,000 random start and callback requests: no 5xx, no token call, and a no
         `${response.status} GET ${url.slice(0, 300)} (seed ${seed}, ${signedIn ? "signed in" : "anonymous"})`,
       );
   };
-  for (let i = 0; i < samples.length; i += concurrency) {
-    await Promise.all(samples.slice(i, i + concurrency).map((s) => send(s.signedIn, `${s.path}?${s.query}`)));
-  }
+  // A sliding window, not batches: a batch waited for its slowest request while the app sat idle.
+  await inParallel(samples, concurrency, (s) => send(s.signedIn, `${s.path}?${s.query}`));
   const seconds = (Date.now() - started) / 1000;
   const counts = JSON.stringify(Object.fromEntries(statuses));
   const summary = `${samples.length} requests in ${seconds.toFixed(1)} s; statuses ${counts}`;
@@ -313,9 +313,7 @@ test("every route and page, fuzzed with values up to 100 kB: no 5xx, and no inpu
     if (!type.includes("application/json") && text.includes(marker(n))) failures.push(`reflected raw: ${label}`);
     if ((response.headers.get("location") ?? "").includes("<")) failures.push(`markup in Location: ${label}`);
   };
-  for (let i = 0; i < samples.length; i += 16) {
-    await Promise.all(samples.slice(i, i + 16).map((sample, k) => send(sample, i + k)));
-  }
+  await inParallel(samples, 16, send);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const counts = JSON.stringify(Object.fromEntries(statuses));
   const summary = `${samples.length} requests in ${seconds} s; statuses ${counts}`;
