@@ -89,6 +89,12 @@ test("staff see a grower go from Connected to Needs reconnect without reloading,
   await expect(cellOf(staff, name, deere).getByText("Connected", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(cellOf(staff, name, climate).getByText("Not connected", { exact: true })).toBeVisible();
   await expect(staff.getByText(/^Updated /)).toBeVisible();
+  // Last checked: just now, in the reader's own zone and words (a <time> with the exact moment), not UTC.
+  const lastChecked = growerRow(staff, name).getByRole("cell").last().locator("time");
+  const checkedAt = new Date((await lastChecked.getAttribute("datetime"))!);
+  expect(Date.now() - checkedAt.getTime()).toBeLessThan(120_000);
+  const local = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+  await expect(lastChecked).toHaveText(local.format(checkedAt));
 
   await staff.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
   await sandboxControl(sharedStack, "POST", `leaf/users/${leafUserId}/${deere.leaf.path}/revoke`);

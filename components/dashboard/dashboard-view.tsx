@@ -185,6 +185,7 @@ export function DashboardView({ initial, initialQuery, providers, refreshMs, cha
         words={words.table}
         statusWords={words.statusWords}
         locale={locale}
+        timeZone={words.timeZone}
         emptyText={query.q || query.status ? t("noMatch") : t("noGrowers")}
       />
       <nav aria-label={t("pages")} className="flex items-center justify-between gap-3 text-sm">

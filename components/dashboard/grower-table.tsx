@@ -3,7 +3,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { statusGroup } from "@/lib/dashboard/status-groups";
 import type { DashboardCell, DashboardRow } from "@/lib/dashboard/types";
 import { translator } from "@/lib/i18n/sentence";
-import { checkedTime, shortDay } from "./format";
+import { ZonedTime } from "@/lib/i18n/zoned-time";
+import { shortDay } from "./format";
 import type { DashboardWords } from "./words";
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   words: DashboardWords["table"];
   statusWords: DashboardWords["statusWords"];
   locale: string;
+  /** The zone the server renders times in (DashboardWords.timeZone); the browser's own takes over. */
+  timeZone: string;
   /** Growers picked for a bulk action, by Leaf user id; without it the table has no checkboxes. */
   selected?: ReadonlySet<string>;
   onSelect?(leafUserIds: string[], picked: boolean): void;
@@ -49,7 +52,8 @@ function StatusCell({
   );
 }
 
-export function GrowerTable({ rows, providers, emptyText, words, statusWords, locale, selected, onSelect }: Props) {
+export function GrowerTable(props: Props) {
+  const { rows, providers, emptyText, words, statusWords, locale, timeZone, selected, onSelect } = props;
   const t = translator(locale, words);
   const since = (day: string) => t("since", { day });
   const selectable = selected !== undefined && onSelect !== undefined;
@@ -114,7 +118,13 @@ export function GrowerTable({ rows, providers, emptyText, words, statusWords, lo
               ))}
               <td className={`whitespace-nowrap px-4 py-2 align-top text-stone-600 ${cardLine}`}>
                 <span className="sm:hidden">{t("lastChecked")}</span>
-                <span>{checkedTime(row.lastChecked)}</span>
+                <span>
+                  {row.lastChecked ? (
+                    <ZonedTime iso={row.lastChecked} style="dateTime" locale={locale} serverZone={timeZone} />
+                  ) : (
+                    t("never")
+                  )}
+                </span>
               </td>
             </tr>
           ))}

@@ -37,6 +37,8 @@ export const dashboardClientKeys = [
 export type DashboardWords = Compiled<Pick<typeof dashboard, (typeof dashboardClientKeys)[number]>> & {
   /** The reader's locale, which plurals and numbers follow (the words themselves are English). */
   locale: string;
+  /** The zone the server renders times in: the one the browser reported last time, or UTC (see LocalTime). */
+  timeZone: string;
   /** Staff read the English status words (lib/wording/status-words). */
   statusWords: Record<ConnectionStatus, string>;
 };
