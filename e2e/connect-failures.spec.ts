@@ -46,6 +46,8 @@ test("a Leaf refusal brings the grower back with a plain sentence, not a 500", a
     mode: "status",
     status: 400,
     count: 1,
+    // The credential's POST only: a status read of the same path (the page, the sweep) would spend it first.
+    method: "POST",
     path: `${leafUserId}/${deere.leaf.path}`,
   });
   await region(page, deere.name).getByRole("link", { name: "Connect John Deere" }).click();
